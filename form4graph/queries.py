@@ -1,0 +1,204 @@
+"""Named SPARQL queries: ``queries/NAME.rq`` files with a ``#+`` YAML header (title, description,
+params, returns), loaded, validated and run with parameters bound by the engine, never pasted
+into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from form4graph.errors import QueryError
+from form4graph import nquads as nt
+from form4graph.namespaces import XSD
+from form4graph.store import QueryResult, Store, Term, literal_parts
+
+PARAM_PREFIX = "param_"
+"""Parameter ``x`` is bound to the SPARQL variable ``?param_x``, so that a parameter may share its name
+with a result column (``issuer_cik``)."""
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+PARAM_TYPES = ("string", "cik", "date", "decimal", "integer", "boolean", "iri")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    type: str
+    required: bool = False
+    description: str = ""
+    example: Any = None
+    default: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    returns: tuple[str, ...]
+    sparql: str
+    path: Path | None = field(default=None, compare=False)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def queries_dir() -> Path:
+    """The ``queries/`` folder: beside the package in a checkout, or shipped inside the wheel."""
+    checkout = Path(__file__).resolve().parent.parent / "queries"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("form4graph") / "queries"))
+
+
+def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQuery:
+    header_lines = [line[2:].removeprefix(" ") for line in text.splitlines() if line.startswith("#+")]
+    if not header_lines:
+        raise QueryError(f"query {name}: no '#+' header (title, description, params, returns)")
+    try:
+        header = yaml.safe_load("\n".join(header_lines)) or {}
+    except yaml.YAMLError as exc:
+        raise QueryError(f"query {name}: its '#+' header is not valid YAML ({exc})") from exc
+    params = []
+    for param_name, spec in (header.get("params") or {}).items():
+        spec = spec or {}
+        kind = spec.get("type", "string")
+        if kind not in PARAM_TYPES or not _NAME.match(param_name):
+            raise QueryError(f"query {name}: parameter {param_name!r} has type {kind!r}; use one of {PARAM_TYPES}")
+        params.append(Param(param_name, kind, bool(spec.get("required", False)), str(spec.get("description", "")),
+                            spec.get("example"), spec.get("default")))
+    for key in ("title", "description", "returns"):
+        if not header.get(key):
+            raise QueryError(f"query {name}: the header has no {key!r}")
+    return NamedQuery(name=name, title=str(header["title"]), description=" ".join(str(header["description"]).split()),
+                      params=tuple(params), returns=tuple(header["returns"]), sparql=text, path=path)
+
+
+@cache
+def load_queries() -> dict[str, NamedQuery]:
+    found = {}
+    for path in sorted(queries_dir().glob("*.rq")):
+        found[path.stem] = parse_named_query(path.read_text(encoding="utf-8"), path.stem, path)
+    return found
+
+
+def get_query(name: str) -> NamedQuery:
+    queries = load_queries()
+    if name not in queries:
+        raise QueryError(f"no query named {name!r}; `form4graph queries` lists them: {', '.join(sorted(queries))}")
+    return queries[name]
+
+
+def bind_params(query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
+    """Validate and type the parameters; unknown or missing ones are a :class:`QueryError`."""
+    unknown = sorted(set(given) - {p.name for p in query.params})
+    if unknown:
+        allowed = ", ".join(p.name for p in query.params) or "none"
+        raise QueryError(f"query {query.name}: unknown parameter(s) {', '.join(unknown)} (it takes: {allowed})")
+    bound: dict[str, Any] = {}
+    for param in query.params:
+        raw = given.get(param.name, param.default)
+        if raw is None or raw == "":
+            if param.required:
+                raise QueryError(f"query {query.name}: parameter {param.name} is required ({param.description})")
+            continue
+        bound[param.name] = coerce(param, raw, query.name)
+    return bound
+
+
+def coerce(param: Param, raw: Any, query_name: str) -> Any:
+    where = f"query {query_name}: parameter {param.name}"
+    text = str(raw).strip()
+    try:
+        if param.type == "cik":
+            if not text.isdigit() or len(text) > 10:
+                raise ValueError("a CIK is up to 10 digits")
+            return text.zfill(10)
+        if param.type == "date":
+            return raw if isinstance(raw, date) else date.fromisoformat(text)
+        if param.type == "decimal":
+            return Decimal(text)
+        if param.type == "integer":
+            return int(text)
+        if param.type == "boolean":
+            if text.lower() not in ("true", "false", "1", "0"):
+                raise ValueError("expected true or false")
+            return text.lower() in ("true", "1")
+        if param.type == "iri":
+            if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", text, re.IGNORECASE):
+                raise ValueError("not an absolute IRI")
+            return Term(iri=text)
+    except (ValueError, InvalidOperation) as exc:
+        raise QueryError(f"{where}: {text!r} is not a valid {param.type} ({exc})") from exc
+    return str(raw)
+
+
+def with_values(sparql: str, bindings: dict[str, Any]) -> str:
+    """Bind parameters with a ``VALUES`` block opening the outer WHERE group.
+
+    The values are RDF terms serialised by :mod:`form4graph.nquads` (escaped literals, checked IRIs),
+    so a value with quotes, braces, ``#`` or newlines stays data. A VALUES block at the head of the
+    group is visible to every FILTER in it, on every engine (pyoxigraph's substitutions only reach
+    projected variables, and rdflib's initBindings differ in scope), and it is what a remote
+    endpoint needs anyway.
+    """
+    if not bindings:
+        return sparql
+    match = _WHERE.search(_strip_comments(sparql))
+    if match is None:
+        raise QueryError("the query has no WHERE { ... } group to bind parameters in")
+    names = " ".join(f"?{PARAM_PREFIX}{name}" for name in bindings)
+    terms = " ".join(rdf_term(value) for value in bindings.values())
+    block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
+    return sparql[: match.end()] + block + sparql[match.end():]
+
+
+def _strip_comments(sparql: str) -> str:
+    """The query with comment text blanked (same length), so that offsets still line up."""
+    return re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group(0)), sparql)
+
+
+def rdf_term(value: Any) -> str:
+    if isinstance(value, Term):
+        return nt.iri(value.iri) if value.iri else f"{nt.string(value.lexical)}^^<{value.datatype}>"
+    lexical, datatype = literal_parts(value)
+    if datatype == XSD + "string":
+        return nt.string(lexical)
+    return f"{nt.string(lexical)}^^<{datatype}>"
+
+
+def run_query(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
+    """Run the named query with typed, validated parameters; rows as dicts of Python values."""
+    return run_named(store, get_query(name), params).rows_as_dicts()
+
+
+@dataclass(frozen=True, slots=True)
+class NamedResult:
+    query: NamedQuery
+    result: QueryResult
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.query.returns
+
+    def rows_as_dicts(self) -> list[dict[str, Any]]:
+        return [{col: row.get(col) for col in self.query.returns} for row in self.result.rows]
+
+
+def run_named(store: Store, query: NamedQuery, params: dict[str, Any]) -> NamedResult:
+    bindings = bind_params(query, params)
+    result = store.query(with_values(query.sparql, bindings))
+    missing = [c for c in query.returns if c not in result.columns]
+    if missing:
+        raise QueryError(f"query {query.name}: its header promises columns the query does not return: {missing}")
+    return NamedResult(query, result)
