@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from form4graph.errors import QueryError
 from form4graph import nquads as nt
+from form4graph.errors import QueryError
 from form4graph.namespaces import XSD
 from form4graph.store import QueryResult, Store, Term, literal_parts
 

@@ -119,7 +119,7 @@ class Store:
     def load_nquads(self, data: str) -> None:
         raise NotImplementedError
 
-    def close(self) -> None:  # noqa: B027 - optional hook
+    def close(self) -> None:
         pass
 
     def __enter__(self) -> Store:
@@ -137,6 +137,7 @@ class EmbeddedStore(Store):
 
         self._ox = ox
         self.path = Path(path)
+        self.read_only = read_only
         self.description = f"embedded store {self.path}"
         try:
             if read_only:
@@ -178,7 +179,7 @@ class EmbeddedStore(Store):
         if isinstance(solutions, bool) or not hasattr(solutions, "variables"):
             return QueryResult(columns=("result",), rows=({"result": bool(solutions)},))
         columns = tuple(v.value for v in solutions.variables)
-        rows = tuple({name: _from_ox(ox, solution[name]) for name in columns} for solution in solutions)
+        rows = tuple({name: _from_ox(ox, solution[name]) for name in columns} for solution in solutions)  # type: ignore[union-attr]
         return QueryResult(columns=columns, rows=rows)
 
     def update(self, sparql: str) -> None:
@@ -196,12 +197,9 @@ class EmbeddedStore(Store):
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
-            try:
+            if not self.read_only:
                 self._store.flush()
-            except OSError:
-                pass
             del self._store
-            self._store = None
 
 
 class MemoryStore(Store):
@@ -259,8 +257,8 @@ class MemoryStore(Store):
     def iter_nquads(self) -> Iterator[str]:
         lines = []
         for s, p, o, g in self._ds.quads((None, None, None, None)):
-            graph = g.identifier if hasattr(g, "identifier") else g
-            lines.append(f"{s.n3()} {p.n3()} {_n3_literal(o)} {graph.n3()} .\n")  # type: ignore[union-attr]
+            graph: Any = getattr(g, "identifier", g)
+            lines.append(f"{s.n3()} {p.n3()} {_n3_literal(o)} {graph.n3()} .\n")
         return iter(sorted(lines))
 
 

@@ -140,6 +140,12 @@ def _local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else "?"
 
 
+def _joined_text(element: etree._Element | None) -> str:
+    if element is None:
+        return ""
+    return "".join(t if isinstance(t, str) else t.decode() for t in element.itertext())
+
+
 def _strip_namespaces(root: etree._Element) -> etree._Element:
     for element in root.iter():
         if isinstance(element.tag, str):
@@ -182,7 +188,7 @@ class _Reader:
             return None
         if len(found) and found.find("value") is not None:
             found = found.find("value")
-        return clean_text("".join(found.itertext()))
+        return clean_text(_joined_text(found))
 
     def filing(self, root: etree._Element, header: SubmissionHeader) -> model.Filing:
         source = self.source
@@ -321,7 +327,7 @@ class _Reader:
         seen: set[str] = set()
         for element in root.iterfind("footnotes/footnote"):
             footnote_id = (element.get("id") or "").strip()
-            text = clean_text("".join(element.itertext())) or ""
+            text = clean_text(_joined_text(element)) or ""
             if not footnote_id:
                 self.warnings.append(f"a footnote without an id was kept as text only: {text[:80]!r}")
                 footnote_id = f"F?{len(notes) + 1}"
@@ -342,4 +348,4 @@ class _Reader:
         element = root.find("remarks")
         if element is None:
             return None
-        return clean_text("".join(element.itertext()))
+        return clean_text(_joined_text(element))

@@ -7,12 +7,12 @@ be opened. Reading never stops at a bad file: the error is yielded and the walk 
 from __future__ import annotations
 
 import gzip
-import io
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from form4graph.errors import InputError, InputTooLargeError
 
@@ -81,10 +81,10 @@ def _iter_file(path: Path, *, explicit: bool) -> Iterator[Input | InputError]:
         yield InputError(source, f"could not be read ({exc})")
 
 
-def _read_stream(stream: io.BufferedIOBase | io.RawIOBase | gzip.GzipFile | object, source: str, *,
+def _read_stream(stream: IO[bytes] | gzip.GzipFile, source: str, *,
                  explicit: bool, path: Path | None = None) -> Input | InputError:
     try:
-        data = stream.read(MAX_INPUT_BYTES + 1)  # type: ignore[attr-defined]
+        data = stream.read(MAX_INPUT_BYTES + 1)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         return InputError(source, f"could not be read ({exc})")
     if len(data) > MAX_INPUT_BYTES:

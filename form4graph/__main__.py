@@ -1,0 +1,3 @@
+from form4graph.cli import run
+
+run()

@@ -1,0 +1,1 @@
+"""Outputs from a store: RDF dumps (and, later, networks and pictures)."""
