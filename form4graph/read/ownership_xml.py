@@ -119,9 +119,12 @@ _ROW_KINDS: tuple[tuple[str, type, dict[str, tuple[str, str]]], ...] = (
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
 
-def parse_ownership_xml(data: bytes, source: str, header: SubmissionHeader | None = None) -> model.Filing:
-    """Read one ownershipDocument from ``data``; ``source`` names it in errors and in the record."""
-    root, warnings = parse_xml(data, source, KNOWN_TAGS)
+def parse_ownership_xml(
+    data: bytes, source: str, header: SubmissionHeader | None = None, first_line: int = 1
+) -> model.Filing:
+    """Read one ownershipDocument from ``data``; ``source`` names it in errors and in the record.
+    ``first_line`` is the line of ``source`` where ``data`` starts (warnings cite lines of the file)."""
+    root, warnings = parse_xml(data, source, KNOWN_TAGS, first_line)
     return read_ownership_element(root, source, header, warnings)
 
 

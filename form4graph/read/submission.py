@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from form4graph import model
-from form4graph.errors import NotOwnershipDocumentError
+from form4graph.errors import NotOwnershipDocumentError, NotXMLError
 from form4graph.read.ownership_xml import SubmissionHeader, parse_ownership_xml
 from form4graph.read.values import to_cik, to_date
 
 _SUBMISSION_MARKERS = (b"<SEC-DOCUMENT>", b"<SEC-HEADER>", b"<SUBMISSION>", b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----",
                        b"<ACCEPTANCE-DATETIME>", b"<IMS-HEADER>")
 _XML_BLOCK = re.compile(rb"<XML>\s*(.*?)\s*</XML>", re.DOTALL | re.IGNORECASE)
+_XML_OPEN = re.compile(rb"<XML>", re.IGNORECASE)
 _DOCUMENT_TYPE = re.compile(rb"<TYPE>\s*([^\s<]+)")
 # Text header ("ACCESSION NUMBER:\t\t0000019446-06-000081") and SGML header ("<ACCESSION-NUMBER>0001...").
 _ACCESSION = re.compile(rb"(?:ACCESSION NUMBER:|<ACCESSION-NUMBER>)\s*(\d{10}-\d{2}-\d{6})")
@@ -56,17 +57,24 @@ def parse_submission_header(data: bytes, source: str) -> SubmissionHeader:
 def iter_submission_filings(data: bytes, source: str) -> Iterator[model.Filing]:
     """Yield every ownership document in a submission; raise if it holds none."""
     header = parse_submission_header(data, source)
-    blocks = [m.group(1) for m in _XML_BLOCK.finditer(data)]
-    ownership = [block for block in blocks if b"<ownershipDocument" in block[:2000] or b"ownershipDocument" in block]
+    matches = list(_XML_BLOCK.finditer(data))
+    blocks = [(m.group(1), data.count(b"\n", 0, m.start(1)) + 1) for m in matches]
+    ownership = [(block, line) for block, line in blocks if b"ownershipDocument" in block]
+    unclosed = _XML_OPEN.search(data, matches[-1].end() if matches else 0)
+    if unclosed and (not ownership or b"ownershipDocument" in data[unclosed.start():]):
+        line = data.count(b"\n", 0, unclosed.start()) + 1
+        raise NotXMLError(
+            source, f"truncated: the <XML> block that opens at line {line} never closes with </XML> (the file ends early)"
+        )
     if not ownership:
         what = "no <XML> document" if not blocks else "XML documents, but none is an ownershipDocument"
         raise NotOwnershipDocumentError(
             source, f"EDGAR submission {header.accession_number or ''} holds {what} (a header-only or paper filing?)".replace("  ", " ")
         )
     many = len(ownership) > 1
-    for index, block in enumerate(ownership, start=1):
+    for index, (block, line) in enumerate(ownership, start=1):
         name = f"{source}#{index}" if many else source
-        yield parse_ownership_xml(block, name, header)
+        yield parse_ownership_xml(block, name, header, first_line=line)
 
 
 def header_from_sidecar(xml_path: Path) -> SubmissionHeader | None:
