@@ -127,16 +127,12 @@ def _flush(store: Store, batch: dict[str, FilingGraph], report: IngestReport) ->
     if not batch:
         return
     known = store.digests(list(batch))
-    changed = []
-    for iri, graph in batch.items():
-        if iri not in known:
-            report.ingested += 1
-            changed.append(graph)
-        elif known[iri] == graph.digest:
-            report.unchanged += 1
-        else:
-            report.replaced += 1
-            changed.append(graph)
+    new = [graph for iri, graph in batch.items() if iri not in known]
+    changed = [graph for iri, graph in batch.items() if iri in known and known[iri] != graph.digest]
+    store.replace_graphs(new, new=True)
     store.replace_graphs(changed)
-    report.quads_written += sum(len(g.triples) for g in changed)
+    report.ingested += len(new)
+    report.replaced += len(changed)
+    report.unchanged += len(batch) - len(new) - len(changed)
+    report.quads_written += sum(len(g.triples) for g in new) + sum(len(g.triples) for g in changed)
     batch.clear()

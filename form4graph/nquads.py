@@ -6,6 +6,7 @@ and stripped, decimals in plain notation without trailing zeros (``1000.0`` -> `
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from decimal import Decimal
@@ -15,11 +16,11 @@ from form4graph.namespaces import XSD
 Triple = tuple[str, str, str]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-_IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
+_IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 
 def iri(value: str) -> str:
-    if any(ch in _IRI_FORBIDDEN for ch in value):
+    if _IRI_FORBIDDEN.search(value):
         raise ValueError(f"not a valid IRI: {value!r}")
     return f"<{value}>"
 

@@ -95,7 +95,9 @@ class Store:
         )
         return {str(row["g"]): str(row["d"]) for row in result.rows}
 
-    def replace_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+    def replace_graphs(self, graphs: Sequence[GraphWrite], *, new: bool = False) -> None:
+        """Replace each graph whole and catalogue its digest. ``new=True`` promises that none of
+        them is catalogued yet, which lets a backend take a faster bulk path."""
         raise NotImplementedError
 
     def query(self, sparql: str) -> QueryResult:
@@ -154,14 +156,21 @@ class EmbeddedStore(Store):
                 ) from exc
             raise StoreError(f"{self.path}: could not open the embedded store ({text})") from exc
 
-    def replace_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+    def replace_graphs(self, graphs: Sequence[GraphWrite], *, new: bool = False) -> None:
+        """Transactional path: drop the old graphs and catalog entries, then load the new graphs with
+        their entries in one transaction. Bulk path for graphs not catalogued yet (three times
+        faster, not transactional): drop any remnant of an interrupted run, bulk-load the data, and
+        only then catalogue it, so a catalogued graph is always complete and a re-run repairs the rest."""
         if not graphs:
             return
-        ox = self._ox
-        text = "".join(g.to_nquads() + catalog_nquads(g) for g in graphs)
+        n_quads = self._ox.RdfFormat.N_QUADS
         try:
             self._store.update(replace_update([g.iri for g in graphs]))
-            self._store.load(text, format=ox.RdfFormat.N_QUADS)
+            if new:
+                self._store.bulk_load("".join(g.to_nquads() for g in graphs), format=n_quads)
+                self._store.load("".join(catalog_nquads(g) for g in graphs), format=n_quads)
+            else:
+                self._store.load("".join(g.to_nquads() + catalog_nquads(g) for g in graphs), format=n_quads)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.description}: write failed ({exc})") from exc
 
@@ -212,7 +221,7 @@ class MemoryStore(Store):
 
         self._ds = Dataset(default_union=True)
 
-    def replace_graphs(self, graphs: Sequence[GraphWrite]) -> None:
+    def replace_graphs(self, graphs: Sequence[GraphWrite], *, new: bool = False) -> None:
         from rdflib import URIRef
 
         for g in graphs:
