@@ -149,7 +149,7 @@ def map_filing(filing: model.Filing) -> FilingGraph:
 
     owners = [_map_owner(b, f, issuer, owner, n) for n, owner in enumerate(filing.reporting_owners, start=1)]
     footnote_iris = _map_footnotes(b, f, filing)
-    _map_citations(b, f, filing.footnote_refs, footnote_iris)
+    _map_citations(b, f, filing.footnote_refs, footnote_iris, on_line=False)
     positions: dict[type, int] = {}
     for row in filing.rows:
         positions[type(row)] = positions.get(type(row), 0) + 1
@@ -208,11 +208,29 @@ def _map_footnotes(b: _Builder, f: str, filing: model.Filing) -> dict[str, str]:
     return found
 
 
-def _map_citations(b: _Builder, subject: str, refs: model.FootnoteRefs, footnotes: dict[str, str]) -> None:
+# Footnote references outside a row's value fields (on the issuer, an owner, a container element):
+# the element they stand on -> the property of the filing they annotate.
+_FILING_REF_PROPERTIES = (("issuer", F4G.issuer), ("reporting_owner", F4G.reportingOwner),
+                          ("rpt_owner", F4G.reportingOwner), ("remarks", F4G.remarks),
+                          ("owner_signature", F4G.signature), ("signature", F4G.signature))
+
+
+def _annotated_property(field_name: str, on_line: bool) -> str:
+    """The property a footnote reference annotates: the field's own property; for a reference on a
+    row's container element, the line as a whole (``f4g:line``); on the filing, the nearest part."""
+    if field_name in _ROW_FIELDS:
+        return _ROW_FIELDS[field_name][0]
+    if on_line:
+        return F4G.line
+    return next((prop for prefix, prop in _FILING_REF_PROPERTIES if field_name.startswith(prefix)), F4G.issuer)
+
+
+def _map_citations(b: _Builder, subject: str, refs: model.FootnoteRefs, footnotes: dict[str, str],
+                   *, on_line: bool = True) -> None:
     """Each (field, footnote) pair becomes a FootnoteCitation naming the annotated property."""
     for field_name, ids in refs.items():
-        prop = _ROW_FIELDS[field_name][0] if field_name in _ROW_FIELDS else None
-        local = prop.rsplit("#", 1)[1] if prop else field_name
+        prop = _annotated_property(field_name, on_line)
+        local = prop.rsplit("#", 1)[1]
         for footnote_id in ids:
             if footnote_id not in footnotes:
                 continue  # dangling reference: the reader recorded a warning on the filing
@@ -220,10 +238,7 @@ def _map_citations(b: _Builder, subject: str, refs: model.FootnoteRefs, footnote
             b.link(subject, F4G.citation, node)
             b.typed(node, F4G.FootnoteCitation)
             b.link(node, F4G.footnote, footnotes[footnote_id])
-            if prop:
-                b.link(node, F4G.annotatedProperty, prop)
-            else:
-                b.value(node, F4G.annotatedProperty, field_name)
+            b.link(node, F4G.annotatedProperty, prop)
 
 
 def _map_row(b: _Builder, f: str, issuer: str, owners: list[str], row: model.Row, position: int,

@@ -202,3 +202,12 @@ def run_named(store: Store, query: NamedQuery, params: dict[str, Any]) -> NamedR
     if missing:
         raise QueryError(f"query {query.name}: its header promises columns the query does not return: {missing}")
     return NamedResult(query, result)
+
+
+def queries_markdown() -> str:
+    """The README's table of named queries, generated from the ``#+`` headers."""
+    lines = ["| name | title | parameters | columns |", "|---|---|---|---|"]
+    for query in load_queries().values():
+        params = ", ".join(f"`{p.name}`{'' if p.required else '?'} ({p.type})" for p in query.params) or "none"
+        lines.append(f"| `{query.name}` | {query.title} | {params} | {', '.join(query.returns)} |")
+    return "\n".join(lines)

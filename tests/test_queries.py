@@ -121,3 +121,11 @@ def test_every_query_header_is_complete() -> None:
             assert param.description and param.example is not None, (query.name, param.name)
         for column in query.returns:
             assert f"?{column}" in query.sparql, (query.name, column)
+
+
+def test_readme_lists_every_named_query_from_the_headers() -> None:
+    from form4graph.queries import queries_markdown
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- queries:begin")[1].split("-->", 1)[1].split("<!-- queries:end -->")[0]
+    assert section.strip() == queries_markdown().strip(), "regenerate the README table: form4graph.queries.queries_markdown()"
