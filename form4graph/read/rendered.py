@@ -6,8 +6,14 @@ boxes, table rows, footnotes and signatures. This module turns those pieces into
 records, attaching each ``(n)`` footnote mark to the field of the cell that carries it, as the XML
 reader does.
 
-What the page does not show stays unset: the schema version, ``equitySwapInvolved``, the holdings'
-form type, and (in a copied text) every CIK. The issuer's CIK is then ``""`` (unknown).
+What the page does not show stays unset: the schema version, ``equitySwapInvolved`` (shown only by
+older pages, as a code such as ``P/K``), the holdings' form type, and in a copied text every CIK (the
+issuer's CIK is then ``""``, unknown). A check box the page draws empty reads as False.
+
+Limits of a copy whose cells run together (no tabs): Table II's (A) and (D) columns cannot be told
+apart, so acquired or disposed follows from the transaction code (a warning when the code does not
+decide it); a footnote mark is taken as a cell of its own only after two spaces or another mark, so
+with single spaces a mark-only cell next to a text cell is read as that text's footnote.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ _T2_3 = (
     ("direct_indirect", "di"), ("nature_of_ownership", "text"),
 )
 _Layout = tuple[tuple[str, str], ...]
+_KIND_OF = dict(_T1_4 + _T2_4 + _T1_3 + _T2_3 + (("shares", "num"),))
 
 
 def _without_v(layout: _Layout) -> _Layout:
@@ -67,21 +74,30 @@ _TRANSACTION_COLUMNS = frozenset({
 })
 
 # A copy without tabs runs the cells together; a cell is matched by its shape. A footnote mark belongs
-# to the value just before it (at most one space away); a mark after two spaces is a cell by itself.
+# to the value just before it (at most one space away); a mark after two spaces (or after another
+# cell's mark) is a cell by itself, one that shows only a footnote.
 _MARK = r"\(\d{1,3}\)"
-_ALONE = rf"(?<=\s\s)(?:{_MARK})+"
+_ALONE = rf"(?:(?<=\s\s)|(?<=\)\s))(?:{_MARK})+"
+_WORDS = rf"(?:(?!\s\s|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MARK}).)"
 _SHAPES = {
     "num": r"(?:\$ ?)?\d[\d,]*(?:\.\d+)?(?![\d/.,])",
     "date": r"\d{1,2}/\d{1,2}/\d{4}(?![\d/])",
-    "code": r"[A-Z](?=V(?![A-Za-z])|[^A-Za-z0-9]|$)",
+    "code": r"[A-Z](?:/K)?(?=V(?![A-Za-z])|[^A-Za-z0-9]|$)",
     "v": r"V(?![A-Za-z])",
     "ad": r"[AD](?![A-Za-z0-9])",
     "di": r"[DI](?![A-Za-z0-9])",
 }
+_LETTERS: dict[str, dict[str, Any]] = {  # one-letter columns; the V column marks a voluntary (early) report
+    "v": {"V": model.Timeliness.EARLY, "E": model.Timeliness.EARLY, "L": model.Timeliness.LATE},
+    "ad": {"A": model.AcquiredDisposed.ACQUIRED, "D": model.AcquiredDisposed.DISPOSED},
+    "di": {"D": model.OwnershipForm.DIRECT, "I": model.OwnershipForm.INDIRECT},
+}
 _TRAILING_MARKS = re.compile(rf"((?:\s*{_MARK})+)\s*$")
-# Untabbed Table II shows the amount without its column: acquired or disposed follows from the code.
-_ACQUIRING_CODES = frozenset("APLW")
-_DISPOSING_CODES = frozenset("SFDMXOHCUE")
+# Untabbed Table II shows the amount without its column: acquired or disposed follows from the code
+# where the code decides it (purchase, grant, small acquisition; sale, tax or price paid in securities,
+# disposition to the issuer, exercise or conversion, expiration, tender). G, J, I, K, W, Z can go either way.
+_ACQUIRING_CODES = frozenset("APL")
+_DISPOSING_CODES = frozenset("SFDMXOHCU")
 
 
 def looks_like_rendered(head: bytes) -> bool:
@@ -125,7 +141,11 @@ def _split_marks(cell: str) -> tuple[str | None, tuple[str, ...]]:
 @cache
 def _untabbed_pattern(layout: _Layout, transaction: bool) -> tuple[list[str], re.Pattern[str]]:
     """A pattern for a row run together: a transaction row must show its date and code; a holding
-    row shows none of the transaction's columns. Table II's two amount columns become one."""
+    row shows none of the transaction's columns. Table II's two amount columns become one.
+
+    A required cell must hold a value (not only a footnote mark). A text cell other than the last
+    starts and ends between words, holds no date and no run of spaces, and has marks only at its end.
+    """
     required = _REQUIRED | ({"transaction_date", "code"} if transaction else set())
     columns = [
         (name, kind) for name, kind in layout
@@ -133,11 +153,14 @@ def _untabbed_pattern(layout: _Layout, transaction: bool) -> tuple[list[str], re
     ]
     cells: list[str] = []
     for index, (name, kind) in enumerate(columns):
-        if kind == "text":
-            cells.append("(.*)" if index == len(columns) - 1 else r"(\S.*?)" if name in required else "(.*?)")
+        if kind == "text" and index == len(columns) - 1:
+            cells.append("(.*)")
+        elif kind == "text":
+            text = rf"(?:(?<=\s)|(?<=\))|^)(?=\S)(?!{_MARK}){_WORDS}*?(?: ?{_MARK})*(?:(?=\s|\(|\$|$)|(?<=\)))"
+            cells.append(f"({text})" if name in required else f"({text}|)")
         else:
-            body = f"{_SHAPES[kind]}(?: ?{_MARK})*|{_ALONE}"
-            cells.append(f"({body})" if name in required else f"({body}|)")
+            value = f"{_SHAPES[kind]}(?: ?{_MARK})*"
+            cells.append(f"({value})" if name in required else f"({value}|{_ALONE}|)")
     names = ["shares" if name == "shares:A" else name for name, _ in columns]
     return names, re.compile(r"^\s*" + r"\s*+".join(cells) + r"\s*$")
 
@@ -211,15 +234,15 @@ class _Builder:
         layouts = _LAYOUTS[(self.page.form, table)]
         where = f"Table {'I' * table} row {number}"
         if len(cells) == 1 and len(layouts[0]) > 1:
-            for layout, transaction in ((lay, tx) for tx in (self.page.form != "3", False) for lay in layouts):
-                names, pattern = _untabbed_pattern(layout, transaction)
+            for candidate, transaction in ((lay, tx) for tx in (self.page.form != "3", False) for lay in layouts):
+                names, pattern = _untabbed_pattern(candidate, transaction)
                 match = pattern.match(cells[0])
                 if match:
                     return dict(zip(names, match.groups(), strict=True))
             raise InvalidValueError(self.source, f"{where}: the cells of {cells[0]!r} could not be told apart")
         while len(cells) > len(layouts[0]) and not cells[-1]:
             cells = cells[:-1]
-        layout = next((lay for lay in layouts if len(lay) == len(cells)), None)
+        layout: _Layout | None = next((lay for lay in layouts if len(lay) == len(cells)), None)
         layout = layout or next((lay for lay in layouts if len(lay) > len(cells)), None)
         if layout is None:
             raise InvalidValueError(self.source, f"{where} has {len(cells)} cells; a Form {self.page.form} table has {len(layouts[0])}")
@@ -229,15 +252,18 @@ class _Builder:
         where = f"Table {'I' * table} row {number}"
         values: dict[str, Any] = {}
         refs: dict[str, list[str]] = {}
-        kinds = dict(_T1_4 + _T2_4 + _T1_3 + _T2_3 + (("shares", "num"),))
         for column, cell in self.cells(table, number, raw).items():
             value, cited = _split_marks(cell)
             if value is None and not cited:
                 continue
             name = self.field(column, value, table)
             if value is not None:
-                values[name] = self.convert(kinds[column], value, f"{where} {name}")
+                values[name] = self.convert(_KIND_OF[column], value, f"{where} {name}")
+            if name == "code" and values.get("code", "").endswith("/K"):  # older pages: code P/K = equity swap
+                values["code"], values["equity_swap_involved"] = values["code"][0], True
             if column in ("shares:A", "shares:D"):
+                if "acquired_disposed" in values:
+                    self.warnings.append(f"{where}: amounts in both the (A) and the (D) column; the (D) one is kept")
                 values["acquired_disposed"] = model.AcquiredDisposed(column[-1])
             if cited:
                 refs.setdefault(name, []).extend(ref for ref in cited if ref not in refs.get(name, []))
@@ -277,14 +303,13 @@ class _Builder:
         if kind == "text":
             return value
         letter = value.upper()
-        allowed: dict[str, Any] = {
-            "code": {letter: letter} if re.fullmatch(r"[A-Z]", letter) else {},
-            "v": {"V": model.Timeliness.EARLY, "E": model.Timeliness.EARLY, "L": model.Timeliness.LATE},
-            "ad": {"A": model.AcquiredDisposed.ACQUIRED, "D": model.AcquiredDisposed.DISPOSED},
-            "di": {"D": model.OwnershipForm.DIRECT, "I": model.OwnershipForm.INDIRECT},
-        }[kind]
+        if kind == "code":
+            if not re.fullmatch(r"[A-Z](?:/K)?", letter):
+                raise InvalidValueError(source, f"{what}: {value!r} is not a one-letter transaction code")
+            return letter
+        allowed = _LETTERS[kind]
         if letter not in allowed:
-            raise InvalidValueError(source, f"{what}: {value!r} is not one of {sorted(allowed) or 'the one-letter transaction codes'}")
+            raise InvalidValueError(source, f"{what}: {value!r} is not one of {sorted(allowed)}")
         return allowed[letter]
 
     def infer_acquired(self, code: str, where: str) -> model.AcquiredDisposed | None:

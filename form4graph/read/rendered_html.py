@@ -47,11 +47,24 @@ def html_to_text(data: bytes, source: str) -> tuple[str, PageLinks]:
         raise NotOwnershipDocumentError(source, f"the HTML page could not be read ({exc})") from exc
     body = root.find("body")
     items: list[_Item] = []
-    _collect(body if body is not None else root, items)
+    try:
+        _collect(body if body is not None else root, items, _last_rows(root))
+    except RecursionError as exc:
+        raise NotOwnershipDocumentError(source, "the HTML page nests its elements too deeply to be a rendered form") from exc
     return _join(items), _links(root)
 
 
-def _collect(element: etree._Element, items: list[_Item]) -> None:
+def _last_rows(root: etree._Element) -> set[etree._Element]:
+    """The last row of every table (a row ends with a line break unless it is its table's last)."""
+    last: dict[etree._Element, etree._Element] = {}
+    for row in root.iter("tr"):
+        table = next(row.iterancestors("table"), None)
+        if table is not None:
+            last[table] = row
+    return set(last.values())
+
+
+def _collect(element: etree._Element, items: list[_Item], last_rows: set[etree._Element]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _HIDDEN:
         return
@@ -60,15 +73,17 @@ def _collect(element: etree._Element, items: list[_Item]) -> None:
         items.append(breaks)
     if tag == "br":
         items.append("\n")
+    if tag == "input" and (element.get("type") or "").lower() == "checkbox":  # older pages draw the boxes so
+        items.append("X" if element.get("checked") is not None else "")
     if element.text and tag:
         items.append(_SPACES.sub(" ", element.text))
     for child in element:
-        _collect(child, items)
+        _collect(child, items, last_rows)
         if child.tail:
             items.append(_SPACES.sub(" ", child.tail))
     if tag in ("td", "th") and _next_sibling(element, ("td", "th")) is not None:
         items.append("\t")
-    elif tag == "tr" and not _is_last_row(element):
+    elif tag == "tr" and element not in last_rows:
         items.append("\n")
     if breaks:
         items.append(breaks)
@@ -79,14 +94,6 @@ def _next_sibling(element: etree._Element, tags: tuple[str, ...]) -> etree._Elem
         if sibling.tag in tags:
             return sibling
     return None
-
-
-def _is_last_row(row: etree._Element) -> bool:
-    table = next(row.iterancestors("table"), None)
-    if table is None:
-        return True
-    rows = [r for r in table.iter("tr") if next(r.iterancestors("table"), None) is table]
-    return rows[-1] is row
 
 
 def _join(items: list[_Item]) -> str:
@@ -119,13 +126,17 @@ def _links(root: etree._Element) -> PageLinks:
     owners: dict[str, str] = {}
     for link in root.iter("a"):
         match = _CIK_LINK.search(link.get("href") or "")
-        name = clean_text(link.text_content())
+        name = clean_text(_text_of(link))
         if not match or not name:
             continue
         cik = to_cik(match.group(1)) or ""
         cell = next(link.iterancestors("td", "th"), None)
-        if issuer_cik is None and cell is not None and "Issuer Name" in " ".join(cell.text_content().split()):
+        if issuer_cik is None and cell is not None and "Issuer Name" in " ".join(_text_of(cell).split()):
             issuer_cik = cik
         else:
             owners.setdefault(name, cik)
     return PageLinks(issuer_cik=issuer_cik, owner_ciks=owners)
+
+
+def _text_of(element: etree._Element) -> str:
+    return "".join(str(part) for part in element.itertext())

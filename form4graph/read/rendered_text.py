@@ -18,7 +18,6 @@ STATEMENTS = {
     "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP": "5",
     "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP": "4",
 }
-FORM_LINE = re.compile(r"^\s*(?:SEC\s+)?FORM\s+([345])\b", re.IGNORECASE | re.MULTILINE)
 DATE = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})(?![\d/])")
 
 _LABELS = (  # box label -> segment kind; "(Last)", "(Street)" and "(City)" close the parts of box 1
@@ -33,8 +32,11 @@ _LABELS = (  # box label -> segment kind; "(Last)", "(Street)" and "(City)" clos
     ("end", r"\(City\)"),
 )
 _LABEL = re.compile("|".join(f"(?P<{kind}>^\\s*{pattern})" for kind, pattern in _LABELS), re.IGNORECASE)
-_TAB_BEFORE_LABEL = re.compile(r"\t(?=\s*\d\.\s*(?:Name and|Issuer|Date of|Statement for|If Amend|Relationship|Individual))")
-_TABLE_HEADING = re.compile(r"^\s*(?:Table I\b|\(e\.g\.|\(Instr\.|\d{1,2}[A-Z]?\.\s?[A-Z]|Code|Amount\b|\(A\)|Date Exercisable)")
+_TAB_BEFORE_LABEL = re.compile(  # a box label that follows another box's text on the same line
+    r"(?:\t|\s+)(?=\s*\d\.\s*(?:Name and Address of Reporting|Issuer Name|Date of Earliest|Date of Event"
+    r"|Statement for Issuer|If Amendment|Relationship of Reporting|Individual or Joint))"
+)
+_TABLE_HEADING = re.compile(r"^\s*(?:Table I\b|\((?:e\.g\.|Instr\.|Month|MM/)|\d{1,2}[A-Z]?\.\s?[A-Z]|Code|Amount\b|\(A\)|Date Exercisable)")
 _CAPTION = re.compile(r"^\s*\*\*\s*Signature of Reporting Person", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*\(?(\d{1,3})[.)]\s*(.*)$")
 _CITY_STATE_ZIP = re.compile(r"^(?P<city>.+?),\s*(?P<state>[A-Z][A-Z0-9])\s+(?P<zip>(?=\S*\d)[A-Z0-9][A-Z0-9 -]*)$")
@@ -43,6 +45,7 @@ _STOPS = re.compile(
     r"|Persons who respond|Potential persons who)",
     re.IGNORECASE,
 )
+_ADDRESS_CAPTIONS = re.compile(r"\((?:Last|First|Middle|Street|City|State|Zip)\)")
 _X_MARK = re.compile(r"(?<![A-Za-z0-9])[Xx](?![A-Za-z0-9])")
 _RELATIONSHIP_LABELS = (
     ("director", r"Director"),
@@ -99,17 +102,18 @@ class RawPage:
 
 
 def form_of(text: str) -> str | None:
-    """3, 4 or 5 when ``text`` shows the form's number and its statement title; else None."""
+    """3, 4 or 5, from the statement title the page opens with (a footnote may name another form's)."""
     flat = " ".join(text.split()).upper()
-    statement = next((form for title, form in STATEMENTS.items() if title in flat), None)
-    if statement is None:
-        return None
-    number = FORM_LINE.search(text)
-    return number.group(1) if number else statement
+    found = [(at, form) for title, form in STATEMENTS.items() if (at := flat.find(title)) >= 0]
+    return min(found)[1] if found else None
 
 
 def read_text(text: str, source: str) -> RawPage:
-    lines = [line.replace("\xa0", " ").strip(" \r") for line in text.lstrip("\ufeff").split("\n")]
+    lines = [
+        part.strip(" \r")
+        for line in text.lstrip("\ufeff").replace("\xa0", " ").split("\n")
+        for part in re.split(r"\t(?=\s*Table II?\s*-)", line)  # older pages put Table I's title beside box 1
+    ]
     form = form_of(text)
     if form is None:
         raise NotOwnershipDocumentError(
@@ -117,7 +121,8 @@ def read_text(text: str, source: str) -> RawPage:
         )
     page = RawPage(form=form)
     cut = _Cuts(lines)
-    header = lines[: cut.first(r"^\s*Table I\s*-") or cut.next_stop(0)]
+    t1, t2 = cut.first(r"^\s*Table I\s*-"), cut.first(r"^\s*Table II\s*-")
+    header = lines[: next((at for at in (t1, t2) if at is not None), len(lines))]
     segments = _segments(header)
     _read_header(page, header, segments)
     owners = _owner_blocks(segments)
@@ -127,7 +132,6 @@ def read_text(text: str, source: str) -> RawPage:
         raise InvalidValueError(source, "the page names no issuer (the box 'Issuer Name and Ticker or Trading Symbol')")
     owners[0].relationship = _relationship(segments.get("relationship", []))
     page.owners = _all_owners(cut, owners[0], page.warnings)
-    t1, t2 = cut.first(r"^\s*Table I\s*-"), cut.first(r"^\s*Table II\s*-")
     page.table1 = _rows(cut.region(t1)) if t1 is not None else []
     page.table2 = _rows(cut.region(t2)) if t2 is not None else []
     page.footnotes = _footnotes(cut.region(cut.first(r"^\s*Explanation of Responses")))
@@ -168,13 +172,15 @@ class _Cuts:
 
 
 def _signature_rows(lines: list[str], caption: int) -> list[int]:
-    """Signature lines stand just above their caption and have its shape (its number of tabs)."""
+    """Signature lines stand just above their caption, tabbed when it is; all but the last are dated."""
     rows: list[int] = []
-    tabs = lines[caption].count("\t")
+    tabbed = "\t" in lines[caption]
     index = caption - 1
+    while index > 0 and not lines[index].strip():
+        index -= 1
     while index >= 0:
         line = lines[index]
-        if not line.strip() or line.count("\t") != tabs or _STOPS.match(line) or _CAPTION.match(line):
+        if not line.strip() or ("\t" in line) != tabbed or _STOPS.match(line) or _CAPTION.match(line):
             break
         if rows and not DATE.search(line):
             break
@@ -286,8 +292,9 @@ def _relationship(lines: list[str]) -> RawRelationship | None:
 
 def _owner_blocks(segments: dict[str, list[str]]) -> list[RawOwner]:
     owners: list[RawOwner] = []
-    for key, lines in segments.items():
+    for key, segment in segments.items():
         kind = key.split("#")[0]
+        lines = [_ADDRESS_CAPTIONS.sub("", line) for line in segment]
         if kind == "owner":
             owners.append(RawOwner(name=_first_text(lines[1:])))
         elif owners and kind == "street":
@@ -305,6 +312,12 @@ def _city_state_zip(line: str) -> tuple[str | None, str | None, str | None]:
     match = _CITY_STATE_ZIP.match(line.strip())
     if match:
         return clean_text(match.group("city")), match.group("state"), clean_text(match.group("zip"))
+    spaced = re.split(r" {2,}", line.strip())
+    if len(spaced) == 3:
+        return spaced[0], spaced[1], spaced[2]
+    match = re.match(r"^(.+?)\s+([A-Z][A-Z0-9])\s+(\S*\d\S*)$", line.strip())
+    if match:
+        return match.group(1), match.group(2), match.group(3)
     return clean_text(line), None, None
 
 
@@ -333,34 +346,36 @@ def _all_owners(cut: _Cuts, first: RawOwner, warnings: list[str]) -> list[RawOwn
 
 
 def _reporting_owners_table(lines: list[str], first: RawOwner) -> list[RawOwner]:
-    """Rows of 'Reporting Owner Name / Address' (name, street lines, 'CITY, ST ZIP') and relationships."""
+    """Rows of the older pages' 'Reporting Owners' table: name, street lines and 'CITY, ST ZIP', then
+    the Director, 10% Owner, Officer (its title) and Other (its text) cells, after tabs. A copy without
+    tabs puts those cells on lines of their own, which cannot be told apart: for the first owner,
+    box 5 says how many there are; for the others, only X lines are passed over."""
     body = [line for line in lines if line.strip() and not re.match(r"^\s*(Reporting Owner Name|Relationships|Director)", line)]
     owners: list[RawOwner] = []
     block: list[str] = []
     index = 0
     while index < len(body):
-        line = body[index]
-        index += 1
-        cells = line.split("\t")
-        if len(cells) > 1 or _CITY_STATE_ZIP.match(line.strip()):
-            owner = RawOwner(name=clean_text(block[0]) if block else None, street=[clean_text(x) or "" for x in block[1:3]])
-            owner.city, owner.state, owner.zip_code = _city_state_zip(cells[0])
-            marks = [clean_text(cell) for cell in cells[1:]]
-            if len(cells) == 1:  # untabbed: the relationship cells follow on their own lines
-                known = first.relationship if not owners and first.relationship else None
-                wanted = sum([known.director, known.ten_percent, bool(known.officer_title), bool(known.other_text)]) if known else 0
-                while index < len(body) and (body[index].strip() in ("X", "x") or wanted > 0):
-                    index, wanted = index + 1, wanted - 1
-            elif len(marks) >= 4:
-                owner.relationship = RawRelationship(
-                    director=marks[0] in ("X", "x"), ten_percent=marks[1] in ("X", "x"), officer=bool(marks[2]),
-                    other=bool(marks[3]), officer_title=marks[2] if marks[2] not in ("X", "x") else None,
-                    other_text=marks[3] if marks[3] not in ("X", "x") else None,
-                )
-            owners.append(owner)
-            block = []
-        else:
+        line, index = body[index], index + 1
+        cells = [clean_text(cell) for cell in line.split("\t")]
+        if len(cells) == 1 and not _CITY_STATE_ZIP.match(line.strip()):
             block.append(line)
+            continue
+        owner = RawOwner(name=clean_text(block[0]) if block else None, street=[clean_text(x) or "" for x in block[1:3]])
+        owner.city, owner.state, owner.zip_code = _city_state_zip(line.split("\t")[0])
+        if len(cells) >= 5:
+            director, ten, officer, other = cells[1:5]
+            owner.relationship = RawRelationship(
+                director=director in ("X", "x"), ten_percent=ten in ("X", "x"), officer=bool(officer),
+                other=bool(other), officer_title=officer if officer not in ("X", "x") else None,
+                other_text=other if other not in ("X", "x") else None,
+            )
+        elif len(cells) == 1:
+            known = first.relationship if not owners else None
+            wanted = sum([known.director, known.ten_percent, bool(known.officer_title), bool(known.other_text)]) if known else 0
+            while index < len(body) and (wanted > 0 or body[index].strip() in ("X", "x")):
+                index, wanted = index + 1, wanted - 1
+        owners.append(owner)
+        block = []
     return [owner for owner in owners if owner.name]
 
 
