@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", metavar="FILE", default="form4graph-ingest-report.tsv",
                    help="where failures, skips and warnings are written (default %(default)s)")
     p.add_argument("--no-progress", action="store_true", help="no progress line even on a terminal")
+    p.add_argument("--no-resolve", action="store_true", help="skip the resolve pass (run `form4graph resolve` later)")
+    _add_store_options(p)
+
+    p = sub.add_parser("resolve", help="derive intermediaries and control relationships from the filings", epilog=EPILOG,
+                       description="Re-run the resolve pass over the whole store (ingest runs it after loading).")
     _add_store_options(p)
 
     p = sub.add_parser("queries", help="list the named queries", epilog=EPILOG)
@@ -130,14 +135,31 @@ def _report_failures(failures: list[InputError]) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from form4graph.ingest import Progress, ingest
 
+    from form4graph.resolve import resolve_store
+
     with _open(args) as store:
         report = ingest(args.paths, store, progress=Progress(False if args.no_progress else None))
         print(report.summary())
+        if not args.no_resolve:
+            resolved = resolve_store(store)
+            print(f"resolved: {resolved.intermediaries} indirect interests, {resolved.control_relationships} "
+                  f"control relationships, {resolved.minted_parties} parties named only in text")
         print(f"store: {store.description}, {store.quad_count()} quads")
     if report.failed or report.skipped or report.warnings:
         report.write(Path(args.report))
         print(f"report: {args.report}")
     return EXIT_BAD_INPUT if report.failed else EXIT_OK
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from form4graph.resolve import resolve_store
+
+    with _open(args) as store:
+        resolved = resolve_store(store)
+    print(f"resolved {resolved.filings} filings: {resolved.intermediaries} indirect interests, "
+          f"{resolved.control_relationships} control relationships, {resolved.minted_parties} parties named only "
+          f"in text; derived graph of {resolved.quads} quads")
+    return EXIT_OK
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
@@ -222,7 +244,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "parse": cmd_parse, "ingest": cmd_ingest, "queries": cmd_queries, "query": cmd_query,
+    "parse": cmd_parse, "ingest": cmd_ingest, "resolve": cmd_resolve, "queries": cmd_queries, "query": cmd_query,
     "validate": cmd_validate, "export": cmd_export, "stats": cmd_stats,
 }
 
