@@ -16,7 +16,7 @@ from form4graph import nquads as nt
 from form4graph.names import party_kind
 from form4graph.namespaces import DERIVED_GRAPH, F4G, RDF_TYPE, code
 from form4graph.resolve.control import Statement, extract_statements
-from form4graph.resolve.identity import FilingIdentities, Identity, Owner, natural_name
+from form4graph.resolve.identity import FilingIdentities, Identity, Owner, identity_keys, natural_name
 from form4graph.resolve.intermediary import Intermediary, resolve_intermediaries
 from form4graph.resolve.text import Aliases
 from form4graph.store import Store
@@ -32,7 +32,8 @@ INDIRECT_LINES = _P + """SELECT ?f ?line ?nature ?security WHERE { GRAPH ?f { ?f
   OPTIONAL { ?line f4g:natureOfOwnership ?nature } } } ORDER BY ?f ?line"""
 NATURE_CITATIONS = _P + """SELECT ?line ?fn WHERE { GRAPH ?f { ?line f4g:citation ?c .
   ?c f4g:annotatedProperty f4g:natureOfOwnership ; f4g:footnote ?fn } } ORDER BY ?line ?fn"""
-CIK_PARTIES = _P + """SELECT ?p ?name (COUNT(*) AS ?n) WHERE { GRAPH ?f { ?p f4g:cik ?cik ; f4g:name ?name } }
+NAMED_PARTIES = _P + """SELECT ?p ?name (COUNT(*) AS ?n) (SAMPLE(?cik) AS ?has_cik)
+  WHERE { GRAPH ?f { ?p f4g:name ?name . OPTIONAL { ?p f4g:cik ?cik } } }
   GROUP BY ?p ?name ORDER BY ?p DESC(?n) ?name"""
 
 
@@ -73,12 +74,12 @@ def resolve_store(store: Store) -> ResolveReport:
     rows = _load(store)
     known = {}
     derived = _Derived()
-    for row in store.query(CIK_PARTIES).rows:
+    for row in store.query(NAMED_PARTIES).rows:
         party, name = str(row["p"]), str(row["name"])
         derived.names[party][name] += int(row["n"] or 1)  # type: ignore[arg-type]
-        from form4graph.names import normalise_name
-
-        known.setdefault(normalise_name(name), party)
+        if row["has_cik"]:
+            for key in identity_keys(name):
+                known.setdefault(key, party)
     report = ResolveReport()
     for filing, facts in sorted(rows.items()):
         report.filings += 1
@@ -156,7 +157,7 @@ def _party(derived: _Derived, identity: Identity, mention: str) -> None:
         derived.add(identity.iri, F4G.nameAsReported, nt.string(mention))
         derived.add(identity.iri, F4G.identityBasis, nt.string(identity.basis))
         derived.names[identity.iri][natural_name(mention)] += 1
-    elif party_kind(mention) == "Person" and not mention.startswith("@"):
+    elif party_kind(mention) == "Person" and not mention.startswith("@") and len(mention.split()) >= 2:
         derived.natural[identity.iri][natural_name(mention)] += 1
 
 

@@ -35,6 +35,16 @@ def _tokens(name: str) -> frozenset[str]:
     return frozenset(normalise_name(name).split())
 
 
+def identity_keys(name: str) -> list[str]:
+    """Keys under which a name is looked up across filings: the normalised name and, for a person,
+    the sorted words of it (EDGAR's "ROYAN AJAY" and a footnote's "Ajay Royan" agree)."""
+    key = normalise_name(name)
+    keys = [key] if key else []
+    if party_kind(name) == "Person" and len(key.split()) >= 2:
+        keys.append("person:" + " ".join(sorted(key.split())))
+    return keys
+
+
 def natural_name(name: str) -> str:
     """"Milton C. Ault, III" -> "Milton C. Ault III": a comma before a generational suffix dropped."""
     return re.sub(r",\s*(Jr\.?|Sr\.?|II|III|IV|V)\b", r" \1", " ".join(name.split()))
@@ -80,11 +90,12 @@ class FilingIdentities:
         owner = self.owner_named(name)
         if owner:
             return Identity(owner.iri, "co-reporting owner", False)
-        key = normalise_name(name)
-        if not key:
+        keys = identity_keys(name)
+        if not keys:
             return None
-        if key in self.known:
-            return Identity(self.known[key], "CIK party of the same name", False)
+        for key in keys:
+            if key in self.known:
+                return Identity(self.known[key], "CIK party of the same name", False)
         return Identity(iris.party_by_name(name), "normalised name", True)
 
     def vehicle(self, nature: str, owner: Owner) -> Identity:
