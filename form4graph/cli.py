@@ -134,7 +134,6 @@ def _report_failures(failures: list[InputError]) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from form4graph.ingest import Progress, ingest
-
     from form4graph.resolve import resolve_store
 
     with _open(args) as store:

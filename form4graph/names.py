@@ -30,7 +30,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"\bfoundation\b", "Foundation"),
     (r"\b(ira|401 ?k|roth|pension|profit sharing|retirement|esop|keogh|sep)\b", "RetirementAccount"),
     (r"\b(trust|trustee|trusts|grat|revocable|irrevocable)\b", "Trust"),
-    (r"\b(fund|funds|fonds|spv|portfolio)\b", "Fund"),
+    (r"\b(fund|funds|fonds|portfolio)\b", "Fund"),
     (r"\bllc\b", "LimitedLiabilityCompany"),
     (r"\b(lp|llp|partners|partnership|lllp)\b", "LimitedPartnership"),
     (r"\b(inc|corp|co|ltd|plc|na|ag|sa|nv|bv|gmbh|holdings|holding|group|capital|management|bank|"

@@ -177,9 +177,9 @@ def rdf_term(value: Any) -> str:
     return f"{nt.string(lexical)}^^<{datatype}>"
 
 
-def run_query(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
+def run_query(store: Store, query_name: str, /, **params: Any) -> list[dict[str, Any]]:
     """Run the named query with typed, validated parameters; rows as dicts of Python values."""
-    return run_named(store, get_query(name), params).rows_as_dicts()
+    return run_named(store, get_query(query_name), params).rows_as_dicts()
 
 
 @dataclass(frozen=True, slots=True)

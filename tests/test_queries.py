@@ -12,6 +12,7 @@ from form4graph import ingest, model, open_store, run_query
 from form4graph.errors import QueryError
 from form4graph.queries import get_query, load_queries, with_values
 from form4graph.read import iter_filings
+from form4graph.resolve import resolve_store
 from form4graph.store import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -22,13 +23,16 @@ INPUTS = [CORPUS / "xml", CORPUS / "submissions"]
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     with open_store(tmp_path_factory.mktemp("q") / "store") as store:
         ingest(INPUTS, store)
+        resolve_store(store)
         yield store
 
 
 @pytest.fixture(scope="module")
-def memory() -> Store:
+def memory(embedded: Store) -> Store:
+    """rdflib holding exactly the embedded store's quads (filing graphs, derived graph, catalog), so the
+    two engines answer over the same data."""
     store = open_store(memory=True)
-    ingest(INPUTS, store)
+    store.load_nquads("".join(embedded.iter_nquads()))
     return store
 
 

@@ -33,8 +33,8 @@ _COPULAR = re.compile(r"^(?P<subj>.+?)" + _VERB + _ARTICLE + _ROLE + r"(?:\s+and
                       re.IGNORECASE)
 _WHICH = re.compile(r"^(?:which|that|who)(?:,?\s+in\s+turn,?)?" + _VERB + _ARTICLE + _ROLE + _OF + r"(?P<obj>.+)$",
                     re.IGNORECASE)
-_ENUMERATED = re.compile(r"^(?:and\s+)?\((?:ii|iii|iv|v|vi|2|3|4)\)\s+" + _ARTICLE + _ROLE + _OF + r"(?P<obj>.+)$",
-                         re.IGNORECASE)
+_ENUMERATED = re.compile(r"^(?:and\s+)?(?:\((?:ii|iii|iv|v|vi|2|3|4)\)\s+|(?:is|are)\s+)" + _ARTICLE + _ROLE + _OF
+                         + r"(?P<obj>.+)$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"^(?P<obj>.+?),?\s+(?:of|for)\s+which\s+(?P<subj>.+?)\s+(?:is|are|serves?\s+as|acts?\s+as)\s+"
                        + _ARTICLE + r"(?:sole\s+)?" + _ROLE + r"\b", re.IGNORECASE)
 _OWNS = re.compile(r"^(?P<subj>.+?)(?:,?\s*which,?\s+in\s+turn,?)?\s+(?:wholly\s+)?owns\s+(?P<obj>.+)$", re.IGNORECASE)
@@ -43,8 +43,18 @@ _PASSIVE = re.compile(r"^(?P<obj>.+?)\s+(?:is|are)\s+(?:wholly\s+|indirectly\s+|
 _BENEFICIAL = re.compile(
     r"^(?P<subj>.+?)\s+(?:may\s+be\s+deemed\s+(?:to\s+)?|is\s+deemed\s+(?:to\s+)?|are\s+deemed\s+(?:to\s+)?|"
     r"accordingly,?\s+may\s+be\s+deemed\s+to\s+|has\s+|have\s+|holds\s+|retains\s+|exercises\s+)"
-    r"(?P<what>.{0,160}?)\s+(?:held|owned)(?:\s+of\s+record|\s+directly|\s+indirectly)*\s+by\s+(?:each\s+of\s+)?"
-    r"(?P<obj>.+)$", re.IGNORECASE)
+    r"(?P<what>.{0,160}?)\s+(?:held|owned)(?:\s+of\s+record|\s+directly|\s+indirectly|\s+presently)*\s+(?:by|in)\s+"
+    r"(?:each\s+of\s+)?(?P<obj>.+)$", re.IGNORECASE)
+_BENEFICIAL_THE_SHARES = re.compile(
+    r"^(?P<subj>.+?)\s+(?:holds|has|have|retains|exercises)\s+(?:sole\s+|shared\s+)?(?:voting|dispositive|investment)"
+    r"[\w\s,]*?\s+(?:power|control)\s+(?:over|with\s+respect\s+to)\s+(?:the|such|these)\s+(?:shares|securities)$",
+    re.IGNORECASE)
+_HOLDER_STATEMENT = re.compile(r"\b(?:held|owned)(?:\s+of\s+record|\s+directly|\s+indirectly)*\s+by\s+(?:the\s+)?"
+                               r"(?P<obj>[A-Z][^;]*?)(?=,\s+an?\s|,?\s+(?:of|for)\s+which|\s+for\s+which|$)")
+_BACK_REFERENCE = re.compile(r"^(?:the|such|said)\s+(?:subsidiary|entity|trust|partnership|fund|company|shares)$",
+                             re.IGNORECASE)
+_THESE_ENTITIES = re.compile(r"^(?:each\s+of\s+)?(?:these|such|the\s+foregoing)\s+(?:entities|persons|parties)$",
+                             re.IGNORECASE)
 _BENEFICIAL_WHAT = re.compile(r"beneficial|voting|dispositive|investment\s+power|control", re.IGNORECASE)
 _BY_VIRTUE = re.compile(r"^by\s+virtue\s+of\s+being\s+" + _ARTICLE + _ROLE + _OF + r"(?P<obj>.+?),\s+(?P<subj>.+?)\s+"
                         r"(?:may|is|are)\b", re.IGNORECASE)
@@ -61,7 +71,11 @@ _MR = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Messrs)\W*\s*", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r";\s*|,\s*(?=(?:which|that)\b)|\s+(?=which,\s+in\s+turn)|,?\s+and\s+(?=\((?:ii|iii|iv)\))|\s+(?=\((?:ii|iii|iv)\)\s)",
     re.IGNORECASE)
-_AND_NEW_CLAUSE = re.compile(r",?\s+and\s+(?=[^,;]{1,80}?\s+(?:is|are)\s+(?:the|a|an|one)\s)", re.IGNORECASE)
+_AND_NEW_CLAUSE = re.compile(r",?\s+and\s+(?=(?:(?:(?!\sand\s)[^,;]){1,80}?\s+)?(?:is|are)\s+(?:the|a|an|one)\s)"
+                             r"|,?\s+and\s+(?=the\s+" + _ROLE.replace("(?P<role>", "(?:") + r"\s+of\s)|,\s+and\s+(?=(?:each|both)\s+of\b)",
+                             re.IGNORECASE)
+_AND_THE_ROLE = re.compile(r"^(?:and\s+)?the\s+" + _ROLE + _OF + r"(?P<obj>.+)$", re.IGNORECASE)
+_ROLE_OF_HOLDER = re.compile(r"^(?P<subj>.+?)" + _VERB + r"(?:the\s+|a\s+|an\s+)?(?:sole\s+)?" + _ROLE + r"$", re.IGNORECASE)
 _HAS_VERB = re.compile(r"\s(?:is|are|was|owns|serves?\s+as|acts?\s+as)\s|,\s*as\s", re.IGNORECASE)
 _APPOSITIVE_WHICH = re.compile(r",\s*which\s+is\s+an?\s+[^,]{1,120},\s*(?=is\b)", re.IGNORECASE)
 _APPOSITIVE_ROLE = re.compile(r",\s+the\s+" + _ROLE + r"\s+of\s+", re.IGNORECASE)
@@ -90,21 +104,55 @@ def extract_statements(text: str, aliases: Aliases | None = None) -> tuple[list[
     prepared, aliases = find_aliases(prepare(text), aliases)
     found: list[Statement] = []
     disclaimers: list[tuple[list[str], list[str] | None]] = []
+    holders: list[str] = []
     for sentence in _sentences(prepared):
         previous_objects: list[str] = []
         enumerated_subjects: list[str] = []
+        last_subjects: list[str] = []
+        holder = _HOLDER_STATEMENT.search(sentence)
+        if holder:
+            holders = _names(holder.group("obj"), aliases, single=True) or holders
         for clause in _clauses(sentence):
-            statements, objects, subjects = _clause_statements(clause, sentence, previous_objects,
-                                                               enumerated_subjects, aliases)
+            coordinated = _AND_THE_ROLE.match(clause)
+            if coordinated and last_subjects:  # "..., which is the GP of A and the managing member of B"
+                objects = _names(coordinated.group("obj"), aliases)
+                statements = [Statement(s, o, " ".join(coordinated.group("role").lower().split()), "and-the-role-of",
+                                        restore(sentence)) for s in last_subjects for o in objects if s != o]
+                subjects: list[str] = []
+            else:
+                statements, objects, subjects = _clause_statements(clause, sentence, previous_objects,
+                                                                   enumerated_subjects, aliases)
+            statements = _resolve_references(statements, holders, found)
             found += statements
+            if statements:
+                last_subjects = list(dict.fromkeys(s.controller for s in statements))
             previous_objects = objects or previous_objects
             enumerated_subjects = subjects or enumerated_subjects
         disclaim = _DISCLAIM.search(sentence)
         if disclaim:
-            subjects = _names(disclaim.group("subj"), aliases)
-            objects = _names(disclaim.group("obj"), aliases) if disclaim.group("obj") else None
-            disclaimers.append((subjects, objects))
+            disclaimers.append((_names(disclaim.group("subj"), aliases),
+                                _names(disclaim.group("obj"), aliases) if disclaim.group("obj") else None))
     return _apply_disclaimers(_dedupe(found), disclaimers), aliases
+
+
+def _resolve_references(statements: list[Statement], holders: list[str], earlier: list[Statement]) -> list[Statement]:
+    """"the shares" / "such subsidiary" -> the holder the text named; "each of these entities" -> every
+    controller named so far; statements about the Issuer itself are dropped (insider roles are known)."""
+    out = []
+    for statement in statements:
+        controlled = [statement.controlled]
+        if _BACK_REFERENCE.match(statement.controlled):
+            controlled = holders
+        controllers = [statement.controller]
+        if _THESE_ENTITIES.match(statement.controller):
+            controllers = list(dict.fromkeys(s.controller for s in earlier if s.controller != REPORTING_PERSON))
+        for controller in controllers:
+            for target in controlled:
+                if controller == target or re.match(r"^(?:the\s+)?issuer\b", target, re.IGNORECASE):
+                    continue
+                out.append(Statement(controller, target, statement.role, statement.rule, statement.span,
+                                     statement.disclaims, statement.confidence))
+    return out
 
 
 def _sentences(prepared: str) -> list[str]:
@@ -151,6 +199,10 @@ def _clause_statements(clause: str, sentence: str, previous: list[str], enumerat
         return [Statement(s, o, " ".join(role.lower().split()), rule, span, confidence=confidence)
                 for s in subjects for o in objects if s and o and s != o]
 
+    match = _BENEFICIAL_THE_SHARES.match(clause)
+    if match:
+        return make(_names(match.group("subj"), aliases), ["the shares"], "beneficial owner", "power-over-the-shares",
+                    0.8), [], []
     for pattern, rule, default_role in (
         (_THROUGH, "held-through-entity-controlled-by", "controls"), (_BY_VIRTUE, "by-virtue-of-role", ""),
         (_OF_WHICH, "of-which-role", ""), (_COMMITTEE_INCLUDES, "investment-committee-includes", ""),
@@ -159,11 +211,18 @@ def _clause_statements(clause: str, sentence: str, previous: list[str], enumerat
         match = pattern.search(clause)
         if match:
             subjects = _names(match.group("subj"), aliases)
-            objects = _names(_HELD_BY.sub("", match.group("obj")), aliases, last_only=rule == "subsidiary-of")
+            objects = _names(_HELD_BY.sub("", match.group("obj")), aliases, last_only=rule == "subsidiary-of",
+                             single=rule == "of-which-role")
             role = default_role or match.groupdict().get("role") or ""
             if "committee" in rule or "investment committee" in role.lower():
                 role = "investment committee member"
-            return make(subjects, objects, role, rule), objects, subjects
+            statements = make(subjects, objects, role, rule)
+            also = _BENEFICIAL.match(clause)  # "By virtue of being ..., the reporting person may be deemed ..."
+            if also and rule in ("by-virtue-of-role", "investment-committee-member") \
+                    and _BENEFICIAL_WHAT.search(also.group("what")):
+                statements += make(subjects, _names(also.group("obj"), aliases), "beneficial owner",
+                                   "deemed-beneficial-owner", 0.8)
+            return statements, objects, subjects
     match = _APPOINTED.match(clause)
     if match and previous:
         objects = _names(match.group("obj"), aliases)
@@ -187,6 +246,10 @@ def _clause_statements(clause: str, sentence: str, previous: list[str], enumerat
             statements += make(subjects, _names(also.group("obj"), aliases), "beneficial owner",
                                "deemed-beneficial-owner", 0.8)
         return statements, objects, subjects
+    match = _ROLE_OF_HOLDER.match(clause)  # "Mr. Hoffman and his spouse serve as trustees" (of the holder)
+    if match and not re.search(r"\bbeneficiar", clause, re.IGNORECASE):
+        subjects = _names(match.group("subj"), aliases)
+        return make(subjects, ["the trust"], match.group("role"), "is-role-of-holder", 0.8), [], subjects
     match = _PASSIVE.match(clause)
     if match:
         objects = _names(match.group("obj"), aliases, last_only=True)
@@ -206,12 +269,23 @@ def _clause_statements(clause: str, sentence: str, previous: list[str], enumerat
     return [], [], []
 
 
-def _names(slot: str | None, aliases: Aliases, last_only: bool = False) -> list[str]:
-    """Party names in a slot of text, aliases expanded, "the Reporting Person" as REPORTING_PERSON."""
+def _names(slot: str | None, aliases: Aliases, last_only: bool = False, single: bool = False) -> list[str]:
+    """Party names in a slot of text, aliases expanded, "the Reporting Person" as REPORTING_PERSON.
+    ``single``: the slot names one party even if it has "and" in it ("Reid Hoffman and Michelle Yee
+    Living Trust")."""
     if not slot:
         return []
-    slot = re.split(r",?\s+(?:and\s+)?(?:is|are|may|has|have|as\s+a\s+result|except|by\s+virtue|which|in\s+such)\b",
-                    slot, maxsplit=1, flags=re.IGNORECASE)[0]
+    slot = re.sub(r"^(?:on\s+the\s+basis\s+of|by\s+virtue\s+of|as\s+a\s+result\s+of|in\s+(?:his|her|its)\s+capacity\s+as)"
+                  r"[^,]*,\s*", "", slot.strip(), flags=re.IGNORECASE)
+    slot = re.split(r",?\s+(?:and,?\s+)?(?:accordingly|is|are|may|has|have|as\s+a\s+result|except|by\s+virtue|which|"
+                    r"in\s+such|for\s+which|of\s+which)\b|,\s+and\s+(?:each|both|all)\s+of\b", slot, maxsplit=1,
+                    flags=re.IGNORECASE)[0]
+    reference = clean_name(re.sub(r"^each\s+of\s+", "", slot.strip(), flags=re.IGNORECASE))
+    if _BACK_REFERENCE.match(reference) or _THESE_ENTITIES.match(reference):
+        return [reference]
+    if single:
+        name = clean_name(slot)
+        return [REPORTING_PERSON] if _RP.match(name) else ([restore(n) for n in aliases.expand(name)] if name else [])
     slot = re.sub(r"^(?:as\s+a\s+result,?\s+|accordingly,?\s+|in\s+addition,?\s+|each\s+of\s+)", "", slot.strip(),
                   flags=re.IGNORECASE)
     names: list[str] = []

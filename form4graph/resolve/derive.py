@@ -72,7 +72,7 @@ class DerivedGraph:
 def resolve_store(store: Store) -> ResolveReport:
     """Derive the control graph from everything in ``store`` and replace its derived graph."""
     rows = _load(store)
-    known = {}
+    known: dict[str, str] = {}
     derived = _Derived()
     for row in store.query(NAMED_PARTIES).rows:
         party, name = str(row["p"]), str(row["name"])
@@ -101,13 +101,13 @@ def _load(store: Store) -> dict[str, dict[str, list[dict[str, object]]]]:
     facts: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(lambda: defaultdict(list))
     for key, query in (("owners", OWNERS), ("footnotes", FOOTNOTES), ("remarks", REMARKS), ("lines", INDIRECT_LINES)):
         for row in store.query(query).rows:
-            facts[str(row["f"])][key].append(row)
+            facts[str(row["f"])][key].append(dict(row))
     citations: dict[str, list[str]] = defaultdict(list)
     for row in store.query(NATURE_CITATIONS).rows:
         citations[str(row["line"])].append(str(row["fn"]))
     for filing_facts in facts.values():
         for line in filing_facts["lines"]:
-            line["citations"] = citations.get(str(line["line"]), [])  # type: ignore[assignment]
+            line["citations"] = citations.get(str(line["line"]), [])
     return facts
 
 
@@ -137,9 +137,9 @@ def _resolve_filing(filing: str, facts: dict[str, list[dict[str, object]]], know
     for line in facts["lines"]:
         cited = [footnotes[fn] for fn in line["citations"] if fn in footnotes]  # type: ignore[attr-defined]
         cited_iris = {footnotes[fn][0]: fn for fn in line["citations"] if fn in footnotes}  # type: ignore[attr-defined]
-        for found in resolve_intermediaries(str(line["nature"]) if line["nature"] else None, cited, aliases):
-            report.intermediaries += _interest(derived, filing, line, found, owners, identities, disclaiming,
-                                               cited_iris.get(found.footnote_id or ""))
+        for intermediary in resolve_intermediaries(str(line["nature"]) if line["nature"] else None, cited, aliases):
+            report.intermediaries += _interest(derived, filing, line, intermediary, owners, identities, disclaiming,
+                                               cited_iris.get(intermediary.footnote_id or ""))
     report.minted_parties = sum(1 for s, p, o in derived.triples if p == nt.iri(F4G.identityBasis))
 
 

@@ -22,7 +22,8 @@ _UNNAMED = (
     (r"\b(esop|employee stock|savings plan|stock plan|deferred comp\w*|espp)\b", "employee-plan"),
     (r"\b(401\s*\(?k\)?|ira|roth|pension|profit[- ]sharing|retirement|keogh|sep)\b", "retirement-account"),
     (r"\bfoundation\b", "foundation"),
-    (r"\b(trusts?|grat|trustee|estate planning|living trust|family trust)\b", "trust"),
+    (r"\bestate planning\b", "unnamed"),
+    (r"\b(trusts?|grat|trustee|living trust|family trust)\b", "trust"),
     (r"\bfunds?\b", "fund"),
     (r"\b(llc|l\.l\.c\.?)\b", "llc"),
     (r"\b(limited partnership|partnership|lp|l\.p\.?)\b", "limited-partnership"),
@@ -37,6 +38,9 @@ _HOLDER = re.compile(
     r"held\s+in\s+the\s+name\s+of)\s+(?:each\s+of\s+)?(?P<name>[^;]+?)(?=\s*(?:\.\s|\.$|;|$|,?\s+(?:of|for)\s+which\b|"
     r",\s+an?\s+|,?\s+and\s+(?:accordingly|the\s+reporting|may)\b|\s+with\s+respect\b|,\s+except\b))",
     re.IGNORECASE)
+_CUSTODIAN = re.compile(r"\b(?:trust company\b.*\bf\W?b\W?o\b|custodian|merrill lynch|morgan stanley|charles schwab|schwab|"
+                        r"fidelity|pershing|ubs|e\W?trade|td ameritrade|vanguard|raymond james|wells fargo advisors)",
+                        re.IGNORECASE)
 _NON_PARTY = re.compile(r"^(?:the\s+)?(?:reporting\s+person|issuer|various|certain|such|these|it|him|her|them|"
                         r"the\s+trust|trust|the\s+spouse)\b", re.IGNORECASE)
 
@@ -54,6 +58,8 @@ class Intermediary:
 
 
 def classify_name(name: str) -> str:
+    if _CUSTODIAN.search(name):
+        return "custodian"
     return KIND_NATURE.get(party_kind(name), "company")
 
 
@@ -67,17 +73,20 @@ def resolve_intermediaries(nature: str | None, footnotes: list[tuple[str, str]],
     """The intermediaries of one indirect line. ``footnotes`` are the (id, text) pairs cited on its
     nature of ownership; ``aliases`` are those the filing's footnotes define."""
     text = " ".join((nature or "").split())
-    if text and not _SEE_FOOTNOTE.match(text):
-        return [_from_nature(text)]
-    for footnote_id, footnote_text in footnotes:
+    from_nature = _from_nature(text) if text and not _SEE_FOOTNOTE.match(text) else None
+    if from_nature is not None and from_nature.name:
+        return [from_nature]
+    for footnote_id, footnote_text in footnotes:  # "See footnote", or a generic "By Trust" the footnote names
         found = holders_in(footnote_text, aliases)
-        if found:
+        if found and (from_nature is None or len(found) == 1):
             return [Intermediary(name, classify_name(name), "footnote-names-holder", footnote_text, 0.85, footnote_id)
                     for name in found]
+    if from_nature is not None:
+        return [from_nature]
     for footnote_id, footnote_text in footnotes:
-        nature_word = unnamed_nature(footnote_text)
-        if nature_word != "unnamed":
-            return [Intermediary(None, nature_word, "footnote-describes-vehicle", footnote_text, 0.6, footnote_id)]
+        kinds = {nature for pattern, nature in _UNNAMED if re.search(pattern, footnote_text.lower())}
+        if len(kinds) == 1 and kinds != {"unnamed"}:
+            return [Intermediary(None, kinds.pop(), "footnote-describes-vehicle", footnote_text, 0.6, footnote_id)]
     first = footnotes[0][0] if footnotes else None
     return [Intermediary(None, "unnamed", "see-footnote-unresolved", text or "", 0.3, first)]
 
@@ -102,7 +111,12 @@ def holders_in(text: str, aliases: Aliases | None = None) -> list[str]:
     prepared, aliases = find_aliases(prepare(text), aliases)
     for match in _HOLDER.finditer(prepared):
         names = []
-        for name in split_names(match.group("name")):
+        slot = match.group("name")
+        whole = clean_name(slot)
+        pieces = split_names(slot)
+        if len(pieces) > 1 and party_kind(whole) in KIND_NATURE and any(party_kind(p) == "Person" for p in pieces):
+            pieces = [whole]  # "Reid Hoffman and Michelle Yee Living Trust": one trust, not two parties
+        for name in pieces:
             if _NON_PARTY.match(name) or not re.search(r"[A-Z]", name):
                 continue
             names += [restore(n) for n in aliases.expand(name)]
