@@ -55,7 +55,7 @@ PROPERTIES = (
     # indirect ownership and control (written by resolve/)
     "through", "controls", "controller", "controlled", "controlRole", "evidenceFootnote", "evidenceText",
     "rule", "confidence", "disclaimsBeneficialOwnership", "nameAsReported", "identityBasis", "interestOwner",
-    "indirectInterest", "ownershipNature", "preferredName",
+    "indirectInterest", "ownershipNature", "preferredName", "graphDigest",
 )
 
 

@@ -69,7 +69,7 @@ def python_value(lexical: str, datatype: str | None, is_iri: bool = False) -> Va
 
 
 def catalog_nquads(graph: GraphWrite) -> str:
-    return f"{nt.iri(graph.iri)} {nt.iri(F4G.contentDigest)} {nt.string(graph.digest)} {nt.iri(CATALOG_GRAPH)} .\n"
+    return f"{nt.iri(graph.iri)} {nt.iri(F4G.graphDigest)} {nt.string(graph.digest)} {nt.iri(CATALOG_GRAPH)} .\n"
 
 
 def replace_update(iris: Sequence[str]) -> str:
@@ -91,7 +91,7 @@ class Store:
         values = " ".join(nt.iri(g) for g in iris)
         result = self.query(
             f"SELECT ?g ?d WHERE {{ VALUES ?g {{ {values} }} GRAPH {nt.iri(CATALOG_GRAPH)} "
-            f"{{ ?g {nt.iri(F4G.contentDigest)} ?d }} }}"
+            f"{{ ?g {nt.iri(F4G.graphDigest)} ?d }} }}"
         )
         return {str(row["g"]): str(row["d"]) for row in result.rows}
 

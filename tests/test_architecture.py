@@ -47,3 +47,20 @@ def test_modules_stay_small() -> None:
     for path in PACKAGE.rglob("*.py"):
         lines = path.read_text(encoding="utf-8").count("\n")
         assert lines <= 450, f"{path.relative_to(PACKAGE)} has {lines} lines; split it by noun"
+
+
+def test_every_ontology_term_is_used_by_the_mapping_the_resolver_the_store_or_a_query() -> None:
+    """A term nobody writes or reads is dead weight in the ontology (issue: every term is exercised)."""
+    import re
+
+    from form4graph.names import _KINDS
+    from form4graph.namespaces import F4G
+    from form4graph.resolve.derive import VEHICLE_CLASS
+
+    source = "".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
+    queries = "".join(p.read_text(encoding="utf-8") for p in (PACKAGE.parent / "queries").glob("*.rq"))
+    dynamic = {kind for _pattern, kind in _KINDS} | set(VEHICLE_CLASS.values()) | {"Person", "Entity"}
+    unused = [name for name in F4G.names
+              if not re.search(rf"F4G\.{name}\b", source) and not re.search(rf"f4g:{name}\b", queries)
+              and name not in dynamic]
+    assert unused == []

@@ -186,3 +186,14 @@ def test_resolver_quality_on_the_hand_labels() -> None:
     natures = score_intermediaries([i for i in items if i["kind"] == "nature"])
     assert edges.precision >= 0.95 and edges.recall >= 0.85, (edges.precision, edges.recall)
     assert natures.precision >= 0.9 and natures.recall >= 0.9, (natures.precision, natures.recall)
+
+
+def test_the_whole_corpus_and_the_seed_validate_against_the_shapes(tmp_path: Path) -> None:
+    from form4graph.validate import validate_store
+
+    with open_store(tmp_path / "store") as store:
+        report = ingest([CORPUS, SEED], store)
+        assert not report.failed
+        resolve_store(store)
+        result = validate_store(store)
+    assert result.conforms, result.text[-3000:]

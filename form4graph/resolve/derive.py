@@ -37,6 +37,15 @@ NAMED_PARTIES = _P + """SELECT ?p ?name (COUNT(*) AS ?n) (SAMPLE(?cik) AS ?has_c
   GROUP BY ?p ?name ORDER BY ?p DESC(?n) ?name"""
 
 
+# ownership-nature notation of an unnamed vehicle -> the ontology class it also belongs to
+VEHICLE_CLASS = {
+    "spouse": "FamilyMember", "child": "FamilyMember", "family-member": "FamilyMember", "trust": "Trust",
+    "llc": "LimitedLiabilityCompany", "limited-partnership": "LimitedPartnership", "fund": "Fund",
+    "foundation": "Foundation", "retirement-account": "RetirementAccount", "employee-plan": "RetirementAccount",
+    "company": "Company",
+}
+
+
 @dataclass(slots=True)
 class ResolveReport:
     filings: int = 0
@@ -163,7 +172,7 @@ def _party(derived: _Derived, identity: Identity, mention: str) -> None:
 
 def _control(derived: _Derived, filing: str, footnote: str | None, statement: Statement, controller: Identity,
              controlled: Identity) -> None:
-    key = hashlib.sha1(f"{controller.iri}|{controlled.iri}|{statement.role}".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{controller.iri}|{controlled.iri}|{statement.role}|{footnote}".encode()).hexdigest()[:16]
     node = f"{filing}/control/{key}"
     derived.add(node, RDF_TYPE, nt.iri(F4G.ControlRelationship))
     derived.link(node, F4G.controller, controller.iri)
@@ -192,6 +201,8 @@ def _interest(derived: _Derived, filing: str, line: dict[str, object], found: In
             through = identities.vehicle(found.nature, owner)
             derived.add(through.iri, RDF_TYPE, nt.iri(F4G.Party))
             derived.add(through.iri, RDF_TYPE, nt.iri(F4G.UnnamedParty))
+            if found.nature in VEHICLE_CLASS:
+                derived.add(through.iri, RDF_TYPE, nt.iri(getattr(F4G, VEHICLE_CLASS[found.nature])))
             derived.add(through.iri, F4G.nameAsReported, nt.string(str(line["nature"] or found.nature)))
             derived.add(through.iri, F4G.identityBasis, nt.string(through.basis))
             derived.names[through.iri][f"{found.nature.replace('-', ' ')} of {owner.name}"] += 1
