@@ -89,6 +89,10 @@ def test_seed_control_relationship_and_chain(seed_store: Store) -> None:
     assert (relationship["controller_name"], relationship["controlled_name"], relationship["role"]) == (
         "Milton C. Ault III", "Ault & Company, Inc.", "chief executive officer")
     assert relationship["evidence"] == FOOTNOTE_5.replace(' ("Ault & Co.")', "").removesuffix(".")
+    evidence = seed_store.query("""PREFIX f4g: <https://w3id.org/form4graph/ont#>
+        SELECT ?id ?text WHERE { ?r a f4g:ControlRelationship ; f4g:evidenceFootnote ?fn .
+        ?fn f4g:footnoteId ?id ; f4g:text ?text }""").rows
+    assert [(r["id"], r["text"]) for r in evidence] == [("F5", FOOTNOTE_5)]
     (chain,) = run_query(seed_store, "control_chains")
     assert (chain["root_name"], chain["path"], chain["length"]) == (
         "Milton C. Ault III", "Milton C. Ault III > Ault & Company, Inc. > Ault Alliance, Inc.", 2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import sys
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +78,7 @@ def _iter_file(path: Path, *, explicit: bool) -> Iterator[Input | InputError]:
                 yield _read_stream(handle, source, explicit=explicit, path=path)
     except zipfile.BadZipFile as exc:
         yield InputError(source, f"not a readable zip archive ({exc})")
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield InputError(source, f"could not be read ({exc})")
 
 
@@ -85,7 +86,7 @@ def _read_stream(stream: IO[bytes] | gzip.GzipFile, source: str, *,
                  explicit: bool, path: Path | None = None) -> Input | InputError:
     try:
         data = stream.read(MAX_INPUT_BYTES + 1)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         return InputError(source, f"could not be read ({exc})")
     if len(data) > MAX_INPUT_BYTES:
         return InputTooLargeError(source, f"more than {MAX_INPUT_BYTES:,} bytes; refused")
