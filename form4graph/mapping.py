@@ -16,6 +16,7 @@ from enum import Enum
 
 from form4graph import iris, model
 from form4graph import nquads as nt
+from form4graph.calendar import business_days_late, day_number, form4_due_date
 from form4graph.names import party_kind
 from form4graph.namespaces import F4G, RDF_TYPE, code
 
@@ -136,6 +137,8 @@ def map_filing(filing: model.Filing) -> FilingGraph:
         b.value(f, F4G.parseWarning, warning)
     if not filing.accession_number:
         b.value(f, F4G.contentDigest, iris.content_digest(filing))
+    reported = report_date(filing)
+    b.value(f, F4G.reportDate, reported)
 
     issuer = iris.issuer(filing.issuer)
     b.link(f, F4G.issuer, issuer)
@@ -153,7 +156,7 @@ def map_filing(filing: model.Filing) -> FilingGraph:
     positions: dict[type, int] = {}
     for row in filing.rows:
         positions[type(row)] = positions.get(type(row), 0) + 1
-        _map_row(b, f, issuer, owners, row, positions[type(row)], footnote_iris)
+        _map_row(b, f, issuer, owners, row, positions[type(row)], footnote_iris, reported)
     for n, sig in enumerate(filing.signatures, start=1):
         s = iris.signature(f, n)
         b.link(f, F4G.signature, s)
@@ -241,9 +244,22 @@ def _map_citations(b: _Builder, subject: str, refs: model.FootnoteRefs, footnote
             b.link(node, F4G.annotatedProperty, prop)
 
 
+def report_date(filing: model.Filing) -> date | None:
+    """When the filing was made: its EDGAR filing date, else the latest signature date."""
+    signed = [s.date for s in filing.signatures if s.date]
+    return filing.filing_date or (max(signed) if signed else None)
+
+
 def _map_row(b: _Builder, f: str, issuer: str, owners: list[str], row: model.Row, position: int,
-             footnotes: dict[str, str]) -> None:
+             footnotes: dict[str, str], reported: date | None) -> None:
     node = iris.row(f, row, position)
+    transaction_date = getattr(row, "transaction_date", None)
+    if transaction_date is not None:
+        b.value(node, F4G.dayNumber, day_number(transaction_date))
+        due = form4_due_date(transaction_date, getattr(row, "deemed_execution_date", None))
+        b.value(node, F4G.dueDate, due)
+        if reported is not None:
+            b.value(node, F4G.businessDaysLate, business_days_late(due, reported))
     b.link(f, F4G.line, node)
     b.typed(node, F4G.ReportedLine, *_ROW_CLASSES[type(row)])
     b.value(node, F4G.position, position)

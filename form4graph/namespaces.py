@@ -56,6 +56,8 @@ PROPERTIES = (
     "through", "controls", "controller", "controlled", "controlRole", "evidenceFootnote", "evidenceText",
     "rule", "confidence", "disclaimsBeneficialOwnership", "nameAsReported", "identityBasis", "interestOwner",
     "indirectInterest", "ownershipNature", "preferredName", "graphDigest",
+    # materialised at ingest for portable queries (deadlines, windows), and amendments
+    "reportDate", "dueDate", "businessDaysLate", "dayNumber", "amends",
 )
 
 

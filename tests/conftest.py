@@ -35,3 +35,34 @@ def corpus_submissions() -> list[Path]:
     return sorted(
         path for path in (CORPUS / "submissions").iterdir() if path.is_file() and path.name not in HEADER_ONLY
     )
+
+
+# --- the fixture store of the query tests -------------------------------------------------------------
+import pytest  # noqa: E402 - fixtures below the shared paths
+
+SEED_FILING = CORPUS.parent / "seed" / "ault-form4-2024-03-11.txt"
+AMENDMENTS = TESTS / "data" / "amendments"
+FIXTURE_INPUTS = (CORPUS / "xml", CORPUS / "submissions", SEED_FILING, AMENDMENTS)
+"""The real corpus filings (raw XML and submissions), the seed, and a Form 4/A made from a corpus filing."""
+
+
+@pytest.fixture(scope="session")
+def fixture_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """An embedded store of FIXTURE_INPUTS, ingested and resolved once per test session."""
+    from form4graph import ingest, open_store
+    from form4graph.resolve import resolve_store
+
+    with open_store(tmp_path_factory.mktemp("fixture") / "store") as store:
+        ingest(list(FIXTURE_INPUTS), store)
+        resolve_store(store)
+        yield store
+
+
+@pytest.fixture(scope="session")
+def fixture_memory(fixture_store):  # type: ignore[no-untyped-def]
+    """rdflib's in-memory store holding exactly the fixture store's quads: the same data, another engine."""
+    from form4graph import open_store
+
+    store = open_store(memory=True)
+    store.load_nquads("".join(fixture_store.iter_nquads()))
+    return store

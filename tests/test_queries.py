@@ -2,38 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from form4graph import ingest, model, open_store, run_query
+from form4graph import model, run_query
 from form4graph.errors import QueryError
 from form4graph.queries import get_query, load_queries, with_values
 from form4graph.read import iter_filings
-from form4graph.resolve import resolve_store
 from form4graph.store import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 INPUTS = [CORPUS / "xml", CORPUS / "submissions"]
 
 
-@pytest.fixture(scope="module")
-def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with open_store(tmp_path_factory.mktemp("q") / "store") as store:
-        ingest(INPUTS, store)
-        resolve_store(store)
-        yield store
+@pytest.fixture()
+def embedded(fixture_store: Store) -> Store:
+    return fixture_store
 
 
-@pytest.fixture(scope="module")
-def memory(embedded: Store) -> Store:
-    """rdflib holding exactly the embedded store's quads (filing graphs, derived graph, catalog), so the
-    two engines answer over the same data."""
-    store = open_store(memory=True)
-    store.load_nquads("".join(embedded.iter_nquads()))
-    return store
+@pytest.fixture()
+def memory(fixture_memory: Store) -> Store:
+    return fixture_memory
 
 
 def _expected_transactions(filing: model.Filing) -> list[dict[str, object]]:
@@ -86,9 +77,13 @@ def test_every_query_gives_the_same_rows_on_oxigraph_and_rdflib(name: str, embed
 
 def test_filters_by_owner_and_date(embedded: Store) -> None:
     rows = run_query(embedded, "transactions", owner_cik="1870985", since="2025-02-12", until="2025-02-12")
-    assert [(r["code"], r["shares"], r["price"], r["shares_owned_following"]) for r in rows] == [
-        ("A", Decimal("2193"), Decimal("106.82"), Decimal("21878")),
-        ("F", Decimal("1009"), Decimal("106.82"), Decimal("20869")),
+    # the filing as filed, then the 4/A made from it (tests/data/amendments): "transactions" lists both
+    assert [(r["accession_number"], r["document_type"], r["code"], r["shares"], r["price"],
+             r["shares_owned_following"]) for r in rows] == [
+        ("0001127602-25-004598", "4", "A", Decimal("2193"), Decimal("106.82"), Decimal("21878")),
+        ("0001127602-25-004598", "4", "F", Decimal("1009"), Decimal("106.82"), Decimal("20869")),
+        ("0001127602-25-004711", "4/A", "A", Decimal("2293"), Decimal("106.82"), Decimal("21978")),
+        ("0001127602-25-004711", "4/A", "F", Decimal("1009"), Decimal("106.82"), Decimal("20969")),
     ]
     assert {r["issuer_ticker"] for r in rows} == {"ARW"}
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from form4graph import nquads as nt
 from form4graph.names import party_kind
 from form4graph.namespaces import DERIVED_GRAPH, F4G, RDF_TYPE, code
+from form4graph.resolve.amendments import find_amended
 from form4graph.resolve.control import Statement, extract_statements
 from form4graph.resolve.identity import FilingIdentities, Identity, Owner, identity_keys, natural_name
 from form4graph.resolve.intermediary import Intermediary, resolve_intermediaries
@@ -52,6 +53,7 @@ class ResolveReport:
     intermediaries: int = 0
     control_relationships: int = 0
     minted_parties: int = 0
+    amendments: int = 0
     quads: int = 0
 
 
@@ -93,6 +95,9 @@ def resolve_store(store: Store) -> ResolveReport:
     for filing, facts in sorted(rows.items()):
         report.filings += 1
         _resolve_filing(filing, facts, known, derived, report)
+    for amendment, original in find_amended(store):
+        derived.link(amendment, F4G.amends, original)
+        report.amendments += 1
     for party, names in derived.names.items():
         preferred = derived.natural[party].most_common(1)[0][0] if derived.natural.get(party) else \
             sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
