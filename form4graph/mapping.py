@@ -8,8 +8,6 @@ annotates. A row of a joint filing is one line linked to each reporting owner.
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -72,16 +70,8 @@ _ROLES = (("is_director", "director"), ("is_officer", "officer"), ("is_ten_perce
           ("is_other", "other"))
 
 
-@dataclass(frozen=True, slots=True)
-class FilingGraph:
-    """The mapped filing: its IRI (also the graph name), its triples, and a digest of them."""
-
-    iri: str
-    triples: tuple[nt.Triple, ...]
-    digest: str
-
-    def to_nquads(self) -> str:
-        return nt.to_nquads(list(self.triples), self.iri)
+FilingGraph = nt.NamedGraph
+"""The mapped filing: its IRI (also the graph name), its triples, and a digest of them."""
 
 
 def literal(value: object) -> str:
@@ -165,9 +155,7 @@ def map_filing(filing: model.Filing) -> FilingGraph:
         b.value(s, F4G.signatureName, sig.name)
         b.value(s, F4G.signatureDate, sig.date)
 
-    triples = tuple(sorted(set(b.triples)))
-    digest = hashlib.sha256("".join(f"{s} {p} {o}\n" for s, p, o in triples).encode("utf-8")).hexdigest()
-    return FilingGraph(iri=f, triples=triples, digest=digest)
+    return nt.named_graph(f, b.triples)
 
 
 def _map_owner(b: _Builder, f: str, issuer: str, owner: model.ReportingOwner, n: int) -> str:

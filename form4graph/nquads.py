@@ -6,8 +6,10 @@ and stripped, decimals in plain notation without trailing zeros (``1000.0`` -> `
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -58,3 +60,21 @@ def to_nquads(triples: list[Triple], graph: str) -> str:
     """Sorted, de-duplicated N-Quads lines for ``triples`` in named graph ``graph`` (an IRI)."""
     g = iri(graph)
     return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in sorted(set(triples)))
+
+
+@dataclass(frozen=True, slots=True)
+class NamedGraph:
+    """Triples for one named graph, sorted and de-duplicated, with the SHA-256 of their text."""
+
+    iri: str
+    triples: tuple[Triple, ...]
+    digest: str
+
+    def to_nquads(self) -> str:
+        return to_nquads(list(self.triples), self.iri)
+
+
+def named_graph(iri_of_graph: str, triples: list[Triple] | set[Triple]) -> NamedGraph:
+    ordered = tuple(sorted(set(triples)))
+    digest = hashlib.sha256("".join(f"{s} {p} {o}\n" for s, p, o in ordered).encode("utf-8")).hexdigest()
+    return NamedGraph(iri_of_graph, ordered, digest)

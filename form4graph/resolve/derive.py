@@ -70,16 +70,6 @@ class _Derived:
         self.add(s, p, nt.iri(o))
 
 
-@dataclass(frozen=True, slots=True)
-class DerivedGraph:
-    iri: str
-    triples: tuple[nt.Triple, ...]
-    digest: str
-
-    def to_nquads(self) -> str:
-        return nt.to_nquads(list(self.triples), self.iri)
-
-
 def resolve_store(store: Store) -> ResolveReport:
     """Derive the control graph from everything in ``store`` and replace its derived graph."""
     rows = _load(store)
@@ -102,12 +92,10 @@ def resolve_store(store: Store) -> ResolveReport:
         preferred = derived.natural[party].most_common(1)[0][0] if derived.natural.get(party) else \
             sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         derived.add(party, F4G.preferredName, nt.string(preferred))
-    triples = tuple(sorted(derived.triples))
-    digest = hashlib.sha256("".join(f"{s} {p} {o}\n" for s, p, o in triples).encode()).hexdigest()
-    graph = DerivedGraph(DERIVED_GRAPH, triples, digest)
-    if store.digests([DERIVED_GRAPH]).get(DERIVED_GRAPH) != digest:
+    graph = nt.named_graph(DERIVED_GRAPH, derived.triples)
+    if store.digests([DERIVED_GRAPH]).get(DERIVED_GRAPH) != graph.digest:
         store.replace_graphs([graph])
-    report.quads = len(triples)
+    report.quads = len(graph.triples)
     return report
 
 
