@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import generate  # noqa: E402 - the sibling script
+from synthetic import generate
 
-from form4graph import ingest, open_store  # noqa: E402
-from form4graph.queries import load_queries, run_named  # noqa: E402
-from form4graph.resolve import resolve_store  # noqa: E402
+from form4graph import ingest, open_store
+from form4graph.queries import load_queries, run_named
+from form4graph.resolve import resolve_store
 
 
 def build(count: int, workdir: Path) -> Path:
