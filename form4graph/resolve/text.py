@@ -16,7 +16,7 @@ _JOIN = "\u2063"  # invisible separator standing in for a comma inside a name
 # Periods that never end a sentence (titles, initials, "U.S.") and those of legal suffixes that are
 # followed by a lower-case word, a comma or a bracket ("Ltd. is", "Inc. (the ...)").
 _ABBREVIATIONS = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Messrs|Jr|Sr|No|St|U\.S|dtd|fbo|f/b/o)\.(?=\s)|(?<![\w-])[A-Z]\.(?=\s)"
+    r"\b(?:Mr|Mrs|Ms|Dr|Messrs|Jr|Sr|No|St|U\.S|dtd|fbo|f/b/o)\.(?=\s)|(?<![\w-])(?<!L\.)(?<!N\.)(?<!S\.)(?<!B\.)[A-Z]\.(?=\s)"
     r"|\b(?:Inc|Ltd|Co|Corp|L\.P|L\.L\.C|N\.A|S\.A|B\.V|N\.V)\.(?=\s+[a-z(\"]|[,;)\"])"
 )
 _ROLE_OF = re.compile(r"^.*\b(?:Officer|Partner|Member|Manager|Director|President|Trustee|Chairman|Shareholder|"
