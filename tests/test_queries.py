@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -129,3 +130,11 @@ def test_readme_lists_every_named_query_from_the_headers() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme.split("<!-- queries:begin")[1].split("-->", 1)[1].split("<!-- queries:end -->")[0]
     assert section.strip() == queries_markdown().strip(), "regenerate the README table: form4graph.queries.queries_markdown()"
+
+
+def test_beneficial_owners_shows_direct_holdings_and_respects_the_amendment(embedded: Store) -> None:
+    rows = run_query(embedded, "beneficial_owners", issuer_cik="7536")
+    # Arrow Electronics: the 4/A (tests/data/amendments) restates the original's balance 20869 as 20969
+    assert [(r["owner_name"], r["through"], r["security"], r["shares_owned"], r["direct_indirect"], r["as_of"])
+            for r in rows] == [("Jean-Claude Carine Lamercie", None, "Common Stock", Decimal("20969"), "D",
+                                date(2025, 2, 12))]
