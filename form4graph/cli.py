@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from form4graph.errors import Form4GraphError, InputError, QueryError, StoreError
+from form4graph.errors import Form4GraphError, InputError, QueryError
 from form4graph.output import OUTPUT_FORMATS, filing_to_dict, format_rows, format_table
 
 EXIT_OK, EXIT_INVALID, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -79,13 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(COMMANDS[args.command](args))
-    except (QueryError, InputError) as exc:
-        print(f"form4graph: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except StoreError as exc:
-        print(f"form4graph: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except Form4GraphError as exc:
+    except Form4GraphError as exc:  # bad input, a query error, a store that cannot be used
         print(f"form4graph: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -92,6 +92,8 @@ def resolve_store(store: Store) -> ResolveReport:
         preferred = derived.natural[party].most_common(1)[0][0] if derived.natural.get(party) else \
             sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         derived.add(party, F4G.preferredName, nt.string(preferred))
+    identity_basis = nt.iri(F4G.identityBasis)
+    report.minted_parties = sum(1 for _s, p, _o in derived.triples if p == identity_basis)
     graph = nt.named_graph(DERIVED_GRAPH, derived.triples)
     if store.digests([DERIVED_GRAPH]).get(DERIVED_GRAPH) != graph.digest:
         store.replace_graphs([graph])
@@ -142,7 +144,6 @@ def _resolve_filing(filing: str, facts: dict[str, list[dict[str, object]]], know
         for intermediary in resolve_intermediaries(str(line["nature"]) if line["nature"] else None, cited, aliases):
             report.intermediaries += _interest(derived, filing, line, intermediary, owners, identities, disclaiming,
                                                cited_iris.get(intermediary.footnote_id or ""))
-    report.minted_parties = sum(1 for s, p, o in derived.triples if p == nt.iri(F4G.identityBasis))
 
 
 def _by_id(item: tuple[str, tuple[str, str]]) -> tuple[int, str]:
