@@ -1,10 +1,13 @@
 """Generate N distinct, realistic EDGAR submissions from the real corpus filings.
 
 Each synthetic filing is a real ownership document with its identities and values varied: a new
-accession number and filing date, issuer and owner CIKs drawn from pools (so issuers have many
-filings and insiders recur, as on EDGAR), dates shifted, share amounts and prices scaled. Output is
-the EDGAR ``.txt`` submission format (SEC header + <XML>), one file per filing, in sub-folders of
-1,000 files.
+accession number and filing date, dates shifted, share amounts and prices scaled. Filings come in
+families, as on EDGAR, where the same insiders file again and again about the same issuer: each
+family is one corpus document reported by fixed owner CIKs about a fixed issuer (both drawn from
+pools, so insiders and issuers recur across families), about 40 filings a family. The entities that
+a corpus document names in its footnotes (funds, trusts) therefore hold in as many issuers as that
+document has families, not in every issuer of the store. Output is the EDGAR ``.txt`` submission
+format (SEC header + <XML>), one file per filing, in sub-folders of 1,000 files.
 
     python benchmarks/synthetic.py 10000 -o /tmp/synthetic-10k
 """
@@ -41,9 +44,11 @@ def _scale(match: re.Match[bytes], factor: float, places: int) -> bytes:
     return match.group(1) + text.encode() + match.group(3)
 
 
-def synthesize(doc: bytes, n: int, rng: random.Random, issuers: int, owners: int) -> tuple[str, date, bytes]:
-    issuer_cik = f"{1_900_000 + rng.randrange(issuers):010d}"
-    owner_ciks = iter(f"{3_000_000 + rng.randrange(owners):010d}" for _ in range(20))
+def synthesize(doc: bytes, n: int, rng: random.Random, family: random.Random, issuers: int,
+               owners: int) -> tuple[str, date, bytes]:
+    """Filing ``n``: ``doc`` varied; issuer and owners drawn by ``family``, the rest by ``rng``."""
+    issuer_cik = f"{1_900_000 + family.randrange(issuers):010d}"
+    owner_ciks = iter(f"{3_000_000 + family.randrange(owners):010d}" for _ in range(20))
     shift = timedelta(days=rng.randrange(-3000, 600))
     factor = rng.uniform(0.2, 5.0)
 
@@ -75,15 +80,17 @@ def submission_text(accession: str, filed: date, document: bytes) -> bytes:
 
 def generate(count: int, out: Path, seed: int = 7, issuers: int | None = None, owners: int | None = None) -> Path:
     """Write ``count`` synthetic submissions under ``out`` (skipped when already there); return ``out``."""
-    marker = out / f".complete-{count}-{seed}"
+    marker = out / f".complete-{count}-{seed}-families"
     if marker.exists():
         return out
     rng = random.Random(seed)
     docs = corpus_documents()
     issuers = issuers or max(50, count // 40)
-    owners = owners or max(200, count // 4)
+    owners = owners or max(200, count // 20)
+    families = max(1, count // (len(docs) * 40))
     for n in range(count):
-        accession, filed, doc = synthesize(docs[n % len(docs)], n, rng, issuers, owners)
+        family = random.Random(f"{seed}/{n % len(docs)}/{n // len(docs) % families}")
+        accession, filed, doc = synthesize(docs[n % len(docs)], n, rng, family, issuers, owners)
         folder = out / f"{n // 1000:05d}"
         if n % 1000 == 0:
             folder.mkdir(parents=True, exist_ok=True)

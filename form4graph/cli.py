@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", help="query name (see `form4graph queries`)")
     p.add_argument("--file", metavar="F.rq", help="run this SPARQL file instead of a named query")
     p.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"))
+    p.add_argument("--limit", type=int, metavar="N", help="the first N rows only (cut by the engine)")
     p.add_argument("--format", choices=OUTPUT_FORMATS, default=None, help="default: table on a terminal, csv otherwise")
     _add_store_options(p)
 
@@ -173,6 +174,7 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from form4graph.queries import get_query, parse_named_query, run_named
+    from form4graph.sparql_text import with_limit
 
     params = dict(args.param)
     if args.file:
@@ -183,6 +185,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         query = get_query(args.name)
     else:
         raise QueryError("give a query name (see `form4graph queries`) or --file F.rq")
+    if args.limit is not None:
+        if query is None:
+            text = with_limit(text, args.limit)
+        else:
+            query = query.limited(args.limit)
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     with _open(args, read_only=True) as store:
         if query is None:

@@ -28,7 +28,7 @@ CLASSES = (
     "ReportedLine", "Transaction", "Holding", "NonDerivativeTransaction", "DerivativeTransaction",
     "NonDerivativeHolding", "DerivativeHolding",
     "Footnote", "FootnoteCitation", "Signature", "Address", "InsiderRelationship",
-    "IndirectInterest", "ControlRelationship",
+    "IndirectInterest", "ControlRelationship", "ControlEdge",
 )
 
 PROPERTIES = (
@@ -55,6 +55,7 @@ PROPERTIES = (
     # indirect ownership and control (written by resolve/)
     "through", "controls", "controller", "controlled", "controlRole", "evidenceFootnote", "evidenceText",
     "rule", "confidence", "disclaimsBeneficialOwnership", "nameAsReported", "identityBasis", "interestOwner",
+    "holdsSecuritiesOf", "statementCount", "controlEdge",
     "indirectInterest", "ownershipNature", "preferredName", "graphDigest",
     # materialised at ingest for portable queries (deadlines, windows), and amendments
     "reportDate", "dueDate", "businessDaysLate", "dayNumber", "amends",

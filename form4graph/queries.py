@@ -6,7 +6,7 @@ into the query text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -18,13 +18,14 @@ import yaml
 
 from form4graph import nquads as nt
 from form4graph.errors import QueryError
+from form4graph.iris import party_by_cik
 from form4graph.namespaces import XSD
+from form4graph.sparql_text import bind_values, mentioned, with_limit
 from form4graph.store import QueryResult, Store, Term, literal_parts
 
 PARAM_PREFIX = "param_"
 """Parameter ``x`` is bound to the SPARQL variable ``?param_x``, so that a parameter may share its name
 with a result column (``issuer_cik``)."""
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 PARAM_TYPES = ("string", "cik", "date", "decimal", "integer", "boolean", "iri")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -37,6 +38,13 @@ class Param:
     description: str = ""
     example: Any = None
     default: Any = None
+    binds: str | None = None
+    """The query variable the value is bound to (a ``cik`` then binds the party's IRI); otherwise
+    ``?param_NAME``."""
+
+    @property
+    def variable(self) -> str:
+        return self.binds or PARAM_PREFIX + self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,13 @@ class NamedQuery:
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
+
+    def limited(self, limit: int) -> NamedQuery:
+        """The same query returning at most ``limit`` rows (in its ORDER BY order), cut by the engine."""
+        try:
+            return replace(self, sparql=with_limit(self.sparql, limit))
+        except QueryError as exc:
+            raise QueryError(f"query {self.name}: {exc}") from exc
 
 
 def queries_dir() -> Path:
@@ -75,8 +90,15 @@ def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQu
         kind = spec.get("type", "string")
         if kind not in PARAM_TYPES or not _NAME.match(param_name):
             raise QueryError(f"query {name}: parameter {param_name!r} has type {kind!r}; use one of {PARAM_TYPES}")
-        params.append(Param(param_name, kind, bool(spec.get("required", False)), str(spec.get("description", "")),
-                            spec.get("example"), spec.get("default")))
+        binds = spec.get("binds")
+        if binds is not None and not (isinstance(binds, str) and _NAME.match(binds)):
+            raise QueryError(f"query {name}: parameter {param_name!r} binds {binds!r}, which is not a variable name")
+        param = Param(param_name, kind, bool(spec.get("required", False)), str(spec.get("description", "")),
+                      spec.get("example"), spec.get("default"), binds)
+        if not mentioned(text, param.variable):
+            raise QueryError(f"query {name}: parameter {param_name!r} is bound to ?{param.variable}, "
+                             "which the query never uses")
+        params.append(param)
     for key in ("title", "description", "returns"):
         if not header.get(key):
             raise QueryError(f"query {name}: the header has no {key!r}")
@@ -143,29 +165,30 @@ def coerce(param: Param, raw: Any, query_name: str) -> Any:
     return str(raw)
 
 
-def with_values(sparql: str, bindings: dict[str, Any]) -> str:
-    """Bind parameters with a ``VALUES`` block opening the outer WHERE group.
+def with_values(query: NamedQuery, bound: dict[str, Any]) -> str:
+    """The query text with typed parameter values bound as ``VALUES`` blocks (see :mod:`sparql_text`).
 
-    The values are RDF terms serialised by :mod:`form4graph.nquads` (escaped literals, checked IRIs),
-    so a value with quotes, braces, ``#`` or newlines stays data. A VALUES block at the head of the
-    group is visible to every FILTER in it, on every engine (pyoxigraph's substitutions only reach
-    projected variables, and rdflib's initBindings differ in scope), and it is what a remote
-    endpoint needs anyway.
+    Values are RDF terms serialised by :mod:`form4graph.nquads` (escaped literals, checked IRIs), so a
+    value with quotes, braces, ``#`` or newlines stays data. A parameter that ``binds`` a query variable
+    binds it directly (a ``cik`` as the party's IRI), so the engine starts from an index lookup; it also
+    binds ``?param_NAME`` where the query tests whether the parameter was given.
     """
-    if not bindings:
-        return sparql
-    match = _WHERE.search(_strip_comments(sparql))
-    if match is None:
-        raise QueryError("the query has no WHERE { ... } group to bind parameters in")
-    names = " ".join(f"?{PARAM_PREFIX}{name}" for name in bindings)
-    terms = " ".join(rdf_term(value) for value in bindings.values())
-    block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-    return sparql[: match.end()] + block + sparql[match.end():]
-
-
-def _strip_comments(sparql: str) -> str:
-    """The query with comment text blanked (same length), so that offsets still line up."""
-    return re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group(0)), sparql)
+    filtered, joined = {}, {}
+    for name, value in bound.items():
+        param = query.param(name)
+        if param is None:
+            raise QueryError(f"query {query.name}: unknown parameter {name}")
+        if param.binds:
+            # ``?param_NAME`` too, where the query asks whether the parameter was given
+            if mentioned(query.sparql, PARAM_PREFIX + name):
+                filtered[PARAM_PREFIX + name] = rdf_term(value)
+            joined[param.binds] = rdf_term(Term(iri=party_by_cik(value)) if param.type == "cik" else value)
+        else:
+            filtered[param.variable] = rdf_term(value)
+    try:
+        return bind_values(query.sparql, filtered, joined)
+    except QueryError as exc:
+        raise QueryError(f"query {query.name}: {exc}") from exc
 
 
 def rdf_term(value: Any) -> str:
@@ -197,7 +220,7 @@ class NamedResult:
 
 def run_named(store: Store, query: NamedQuery, params: dict[str, Any]) -> NamedResult:
     bindings = bind_params(query, params)
-    result = store.query(with_values(query.sparql, bindings))
+    result = store.query(with_values(query, bindings))
     missing = [c for c in query.returns if c not in result.columns]
     if missing:
         raise QueryError(f"query {query.name}: its header promises columns the query does not return: {missing}")

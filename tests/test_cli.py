@@ -72,6 +72,9 @@ def test_ingest_query_export_validate_stats_end_to_end(tmp_path: Path) -> None:
     as_json = json.loads(form4graph("query", "holdings", "--store", store, "--format", "json").stdout)
     assert as_json and set(as_json[0]) == {"accession_number", "document_type", "issuer_cik", "security",
                                            "derivative", "shares_owned", "direct_indirect", "nature_of_ownership"}
+    first_two = form4graph("query", "transactions", "-p", "issuer_cik", "7536", "--store", store, "--format", "csv",
+                           "--limit", "2")
+    assert first_two.stdout.splitlines() == lines[:3]
     bad_param = form4graph("query", "holdings", "-p", "nope", "1", "--store", store)
     assert bad_param.returncode == 2 and "unknown parameter(s) nope" in bad_param.stderr
 

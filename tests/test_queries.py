@@ -100,10 +100,13 @@ def test_a_hostile_parameter_is_bound_as_data(hostile: str, embedded: Store, mem
     query = get_query("transactions")
     with pytest.raises(QueryError, match="not a valid cik"):
         run_query(embedded, "transactions", issuer_cik=hostile)
-    # A string-typed binding goes through the same path: it stays one literal and matches nothing.
-    text = with_values(query.sparql, {"issuer_cik": hostile})
+    # An untyped value bound as ?param_NAME stays one literal and matches nothing; one that a parameter
+    # binds to a party IRI (issuer_cik binds ?issuer) is refused as an IRI.
+    text = with_values(query, {"since": hostile})
     for store in (embedded, memory):
         assert store.query(text).rows == ()
+    with pytest.raises(ValueError, match="not a valid IRI"):
+        with_values(query, {"issuer_cik": hostile})
 
 
 def test_unknown_and_malformed_parameters_are_clear_errors(embedded: Store) -> None:

@@ -28,7 +28,7 @@ OWNERS = _P + """SELECT ?f ?o ?cik ?name WHERE { GRAPH ?f { ?f f4g:reportingOwne
 FOOTNOTES = _P + """SELECT ?f ?fn ?id ?text WHERE { GRAPH ?f { ?f f4g:footnote ?fn . ?fn f4g:footnoteId ?id ;
   f4g:text ?text } } ORDER BY ?f ?fn"""
 REMARKS = _P + "SELECT ?f ?text WHERE { GRAPH ?f { ?f f4g:remarks ?text } } ORDER BY ?f"
-INDIRECT_LINES = _P + """SELECT ?f ?line ?nature ?security WHERE { GRAPH ?f { ?f f4g:line ?line .
+INDIRECT_LINES = _P + """SELECT ?f ?line ?nature ?security ?issuer WHERE { GRAPH ?f { ?f f4g:line ?line ; f4g:issuer ?issuer .
   ?line f4g:ownershipForm <https://w3id.org/form4graph/code/ownership-form/I> ; f4g:security ?security .
   OPTIONAL { ?line f4g:natureOfOwnership ?nature } } } ORDER BY ?f ?line"""
 NATURE_CITATIONS = _P + """SELECT ?line ?fn WHERE { GRAPH ?f { ?line f4g:citation ?c .
@@ -37,6 +37,8 @@ NAMED_PARTIES = _P + """SELECT ?p ?name (COUNT(*) AS ?n) (SAMPLE(?cik) AS ?has_c
   WHERE { GRAPH ?f { ?p f4g:name ?name . OPTIONAL { ?p f4g:cik ?cik } } }
   GROUP BY ?p ?name ORDER BY ?p DESC(?n) ?name"""
 
+
+CONTROL_EDGE = "https://w3id.org/form4graph/id/control-edge/"
 
 # ownership-nature notation of an unnamed vehicle -> the ontology class it also belongs to
 VEHICLE_CLASS = {
@@ -62,6 +64,7 @@ class _Derived:
     triples: set[nt.Triple] = field(default_factory=set)
     names: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     natural: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    edges: dict[tuple[str, str], dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
 
     def add(self, s: str, p: str, o: str) -> None:
         self.triples.add((nt.iri(s), nt.iri(p), o))
@@ -88,6 +91,7 @@ def resolve_store(store: Store) -> ResolveReport:
     for amendment, original in find_amended(store):
         derived.link(amendment, F4G.amends, original)
         report.amendments += 1
+    _edges(derived)
     for party, names in derived.names.items():
         preferred = derived.natural[party].most_common(1)[0][0] if derived.natural.get(party) else \
             sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -180,6 +184,19 @@ def _control(derived: _Derived, filing: str, footnote: str | None, statement: St
     if footnote:
         derived.link(node, F4G.evidenceFootnote, footnote)
     derived.link(controller.iri, F4G.controls, controlled.iri)
+    derived.edges[(controller.iri, controlled.iri)][node] = statement.span
+
+
+def _edges(derived: _Derived) -> None:
+    """One control edge per controller and controlled party: the steps that chains are followed over."""
+    for (controller, controlled), spans in derived.edges.items():
+        node = f"{CONTROL_EDGE}{hashlib.sha1(f'{controller}|{controlled}'.encode()).hexdigest()[:20]}"
+        derived.add(node, RDF_TYPE, nt.iri(F4G.ControlEdge))
+        derived.link(controller, F4G.controlEdge, node)
+        derived.link(node, F4G.controller, controller)
+        derived.link(node, F4G.controlled, controlled)
+        derived.add(node, F4G.evidenceText, nt.string(min(spans.values())))
+        derived.add(node, F4G.statementCount, nt.integer(len(spans)))
 
 
 def _interest(derived: _Derived, filing: str, line: dict[str, object], found: Intermediary, owners: list[Owner],
@@ -208,6 +225,7 @@ def _interest(derived: _Derived, filing: str, line: dict[str, object], found: In
         derived.link(node, F4G.interestOwner, owner.iri)
         derived.link(node, F4G.through, through.iri)
         derived.link(node, F4G.security, str(line["security"]))
+        derived.link(through.iri, F4G.holdsSecuritiesOf, str(line["issuer"]))
         derived.link(node, F4G.reportedIn, filing)
         derived.link(node, F4G.ownershipNature, code("ownership-nature", found.nature))
         if line["nature"]:
