@@ -107,9 +107,15 @@ def bind_values(sparql: str, filtered: dict[str, str], joined: dict[str, str] | 
     if unused:
         raise QueryError(f"the query never uses the parameter variable(s) {', '.join('?' + n for n in unused)}")
     where_starts = {match.end() for match in _WHERE.finditer(text)}
+    found = groups(sparql)
+    outer = max(found, key=lambda group: group[1] - group[0])
+    # what the query says outside every group (SELECT expressions, GROUP BY, HAVING): the outer WHERE
+    # group's bindings are what those see
+    outside = text[: outer[0]] + text[outer[1]:]
     inserts = []
-    for start, end, direct in groups(sparql):
-        names = [name for name in filtered if patterns[name].search(direct)]
+    for start, end, direct in found:
+        names = [name for name in filtered if patterns[name].search(direct)
+                 or (start == outer[0] and patterns[name].search(outside))]
         if start in where_starts:
             names += [name for name in joined if patterns[name].search(text[start:end])]
         if names:

@@ -55,3 +55,8 @@ def test_with_limit_adds_or_keeps_the_smaller_limit() -> None:
     assert with_limit("SELECT * WHERE { ?s ?p ?o }\nLIMIT 30\n", 5).endswith("}\nLIMIT 5\n")
     with pytest.raises(QueryError, match="1 or more"):
         with_limit("SELECT * WHERE { }", 0)
+
+
+def test_a_parameter_read_only_by_having_is_bound_in_the_outer_where_group() -> None:
+    query = "SELECT ?i (COUNT(*) AS ?n) WHERE { ?i <p> ?o } GROUP BY ?i HAVING(COUNT(*) >= ?param_min)"
+    assert bind_values(query, {"param_min": "2"}).startswith("SELECT ?i (COUNT(*) AS ?n) WHERE { VALUES (?param_min) { (2) }")
